@@ -1,0 +1,3 @@
+from iku_cli.cli import main
+
+main()

@@ -1,0 +1,203 @@
+"""The iku command line: parse options, call the library, render, choose the exit code. Nothing more."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from iku_cli import __version__
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 every indicator computed (validate: no error); 1 an indicator could not be computed "
+    "or the data has errors; 2 a usage or configuration error; 3 an internal error of iku."
+)
+
+app = typer.Typer(
+    name="iku",
+    help="Compute the Indikator Kinerja Utama (IKU) of a Dinas from its bidang workbooks.\n\n" + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class UsageError(Exception):
+    """A mistake in how iku was called: exit code 2."""
+
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="indicators.yaml to use (default: the one shipped with iku).",
+                 show_default=False),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="What to print on stdout.")]
+OutputOption = Annotated[
+    list[Path] | None,
+    typer.Option("--output", "-o", help="Write to FILE (.csv, .xlsx or .json by extension); may be repeated.",
+                 show_default=False),
+]
+DataDirArgument = Annotated[Path, typer.Argument(help="Folder with one sub-folder per year (DATA_DIR/2024/...).")]
+
+
+def _config(path: Path | None):
+    from iku_cli.spec import load_config
+
+    return load_config(path)
+
+
+def _data_dir(path: Path) -> Path:
+    if not path.exists():
+        raise UsageError(f"data folder '{path}' does not exist; give the folder that holds the year folders")
+    if not path.is_dir():
+        raise UsageError(f"'{path}' is a file; give the folder that holds the year folders (e.g. data/)")
+    return path
+
+
+def _outputs(paths: list[Path] | None, allowed=(".csv", ".json", ".xlsx")) -> list[Path]:
+    paths = paths or []
+    for p in paths:
+        if p.suffix.lower() not in allowed:
+            raise UsageError(f"--output {p}: unknown extension '{p.suffix}'; use {', '.join(allowed)}")
+        if not p.parent.exists() or not p.parent.is_dir():
+            raise UsageError(f"--output {p}: folder '{p.parent}' does not exist; create it first")
+        if p.exists() and p.is_dir():
+            raise UsageError(f"--output {p}: is a folder; give a file name")
+    return paths
+
+
+def _write_outputs(paths: list[Path], write) -> None:
+    for p in paths:
+        try:
+            write(p)
+        except PermissionError:
+            raise UsageError(f"--output {p}: no permission to write there") from None
+        err.print(f"Ditulis: {p}")
+
+
+@app.command()
+def compute(
+    data_dir: DataDirArgument,
+    year: Annotated[int, typer.Option("--year", "-y", help="The year n to compute (growth uses n-1 too).")],
+    config: ConfigOption = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+) -> None:
+    """Compute every indicator for one year and print or export the result table.
+
+    Exit codes: 0 every indicator computed; 1 an indicator could not be computed or the data has
+    errors (nothing is computed then; run iku validate); 2 a usage or configuration error.
+    """
+    from iku_cli.compute import compute as run
+    from iku_cli.render import export as E
+    from iku_cli.render.terminal import print_findings_summary, print_result
+
+    cfg = _config(config)
+    paths = _outputs(output)
+    result = run(cfg, _data_dir(data_dir), year)
+    if result.blocked:
+        print_findings_summary(result.errors, err)
+        err.print(
+            f"[bold red]Tidak dihitung:[/] data tahun {year - 1}–{year} mengandung {len(result.errors)} kesalahan. "
+            f"Perbaiki datanya; daftar lengkap: iku validate {data_dir} --year {year}"
+        )
+    elif result.warnings:
+        _warning_counts(result.warnings, data_dir, year)
+    if fmt == Format.json:
+        sys.stdout.write(E.to_json(result))
+    elif fmt == Format.csv:
+        sys.stdout.write(E.to_csv(result))
+    elif not result.blocked:
+        print_result(result, out)
+    _write_outputs(paths, lambda p: E.export(result, p))
+    raise typer.Exit(result.exit_code)
+
+
+def _warning_counts(warnings, data_dir: Path, year: int) -> None:
+    from collections import Counter
+
+    counts = Counter(w.code for w in warnings)
+    listing = ", ".join(f"{code} {n}" for code, n in counts.most_common())
+    err.print(
+        f"[yellow]Data dibaca dengan {len(warnings)} peringatan[/] ({listing}); "
+        f"rinciannya: iku validate {data_dir} --year {year}"
+    )
+
+
+@app.command()
+def indicators(config: ConfigOption = None, fmt: FormatOption = Format.table) -> None:
+    """List the declared indicators: id, level, name, formula, source and unit kerja."""
+    from iku_cli.render.listing import indicators_csv, indicators_json, indicators_table
+
+    cfg = _config(config)
+    if fmt == Format.json:
+        sys.stdout.write(indicators_json(cfg))
+    elif fmt == Format.csv:
+        sys.stdout.write(indicators_csv(cfg))
+    else:
+        out.print(indicators_table(cfg))
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"iku {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Compute the Indikator Kinerja Utama (IKU) of a Dinas from its bidang workbooks."""
+
+
+def main() -> None:
+    """Entry point: library errors become messages and exit codes, never tracebacks."""
+    from iku_cli.spec import SpecError
+
+    try:
+        app(standalone_mode=False)
+    except SpecError as exc:
+        err.print("[bold red]Configuration error[/] (indicators.yaml):")
+        for problem in exc.problems:
+            err.print(f"  {problem}", highlight=False, markup=False)
+        sys.exit(2)
+    except UsageError as exc:
+        err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("Interrupted.")
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: a short message, not a traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(1)
+        if os.environ.get("IKU_DEBUG"):
+            raise
+        err.print(
+            f"[bold red]Internal error of iku[/]: {type(exc).__name__}: {exc}\n"
+            "This is a bug. Run again with IKU_DEBUG=1 to see the details, and report them."
+        )
+        sys.exit(3)

@@ -1,0 +1,98 @@
+"""Findings: what is wrong (or worth a look) in the data, as data with a stable code and a cell."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+# Every code the tool emits, its severity and what it means. The codes are stable: scripts may rely on them.
+CODES: dict[str, tuple[Severity, str]] = {
+    "workbook-missing": (Severity.ERROR, "a workbook the configuration declares is not in the year folder"),
+    "workbook-unreadable": (Severity.ERROR, "the file cannot be opened: corrupt, truncated, empty, a folder, no permission"),
+    "workbook-encrypted": (Severity.ERROR, "the workbook is password-protected"),
+    "workbook-wrong-format": (Severity.ERROR, "the file is not an .xlsx workbook (an .xls, .ods or .csv renamed)"),
+    "sheet-missing": (Severity.ERROR, "a declared sheet is not in the workbook"),
+    "header-not-found": (Severity.ERROR, "no row of the sheet carries the declared headers"),
+    "column-missing": (Severity.ERROR, "a required column is not in the header row"),
+    "unit-mismatch": (Severity.ERROR, "a header names a unit that cannot be converted to the declared one"),
+    "type-error": (Severity.ERROR, "a value that is not of its column's type"),
+    "below-minimum": (Severity.ERROR, "a value below the column's minimum"),
+    "above-maximum": (Severity.ERROR, "a value above the column's maximum"),
+    "not-allowed": (Severity.ERROR, "a value that is not one of the column's allowed values"),
+    "required-missing": (Severity.ERROR, "a required value is blank"),
+    "duplicate-key": (Severity.ERROR, "the same key appears twice in one sheet"),
+    "formula-no-cache": (Severity.ERROR, "a formula cell without a cached value"),
+    "number-as-text": (Severity.WARNING, "a number typed as text; the value it was read as is given"),
+    "total-row-excluded": (Severity.WARNING, "a JUMLAH / TOTAL row was excluded from the data"),
+    "unit-scaled": (Severity.WARNING, "a header in another unit than declared; values were scaled"),
+    "unit-inconsistent": (Severity.WARNING, "the same column is in different units across years"),
+    "large-change": (Severity.WARNING, "a measure changed by more than the allowed share from the previous year"),
+    "no-data-rows": (Severity.WARNING, "a sheet has a header but no data rows"),
+    "blank-rows-skipped": (Severity.INFO, "blank rows inside the data were skipped"),
+    "extra-column-ignored": (Severity.INFO, "a column that is not declared was ignored"),
+    "extra-sheet-ignored": (Severity.INFO, "a sheet that is not declared was ignored"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    column: str | None = None
+    value: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = str(self.severity)
+        data["value"] = _plain(self.value)
+        return data
+
+    @property
+    def location(self) -> str:
+        """'2024/bidang_koperasi.xlsx, sheet Keragaan Koperasi, sel G17' — what a person looks for."""
+        parts = [self.file or ""]
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.cell:
+            parts.append(f"sel {self.cell}")
+        return ", ".join(p for p in parts if p)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return str(value)
+
+
+def make(code: str, message: str, **where: Any) -> Finding:
+    """A finding whose severity comes from the code registry, so a code never changes severity."""
+    return Finding(severity=CODES[code][0], code=code, message=message, **where)
+
+
+def has_errors(findings: list[Finding], strict: bool = False) -> bool:
+    """True when a finding blocks: an error, or with ``strict`` a warning too."""
+    blocking = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(f.severity in blocking for f in findings)
+
+
+def count_by_severity(findings: list[Finding]) -> dict[str, int]:
+    counts = Counter(str(f.severity) for f in findings)
+    return {s.value: counts.get(s.value, 0) for s in Severity}
+
+
+FINDING_FIELDS = ["severity", "code", "file", "sheet", "cell", "column", "value", "message"]

@@ -1,0 +1,85 @@
+"""The indicator formulas, pure: growth and ratio; capaian and kategori against a target."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from iku_cli.numbers import format_auto
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A computed value, or why there is none. ``value`` is None whenever ``status`` is not "ok"."""
+
+    value: float | None
+    status: str
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def not_computed(status: str, why: str) -> Outcome:
+    return Outcome(value=None, status=status, reason=f"tidak dapat dihitung: {why}")
+
+
+def _finite(value: float, what: str) -> Outcome:
+    if not math.isfinite(value):
+        return not_computed("not-finite", f"{what} bukan bilangan terhingga")
+    return Outcome(value=value, status="ok")
+
+
+def growth(previous: float, current: float, year: int) -> Outcome:
+    """(V(n) − V(n−1)) / V(n−1) × 100."""
+    if previous == 0:
+        return not_computed(
+            "zero-base", f"nilai tahun {year - 1} = 0, pertumbuhan dari nol tidak terdefinisi"
+        )
+    return _finite((current - previous) / previous * 100, "pertumbuhan")
+
+
+def ratio(numerator: float, denominator: float) -> Outcome:
+    """numerator / denominator × 100."""
+    if denominator == 0:
+        return not_computed("zero-denominator", "penyebut = 0")
+    return _finite(numerator / denominator * 100, "rasio")
+
+
+def capaian(
+    realisasi: float | None, target: float | tuple[float, float] | None, better: str = "higher"
+) -> Outcome:
+    """Achievement against a target (PermenPANRB 8/2021): higher or lower is better, or a range."""
+    if realisasi is None:
+        return not_computed("no-realisasi", "realisasi tidak ada")
+    if target is None:
+        return not_computed("no-target", "target tahun ini tidak ditetapkan")
+    if isinstance(target, tuple):
+        low, high = target
+        if low <= realisasi <= high:
+            return Outcome(value=100.0, status="ok")
+        target = high if realisasi > high else low
+    if target == 0:
+        return not_computed("zero-target", "target = 0, capaian tidak terdefinisi")
+    if better == "lower":
+        return _finite((1 + (1 - realisasi / target)) * 100, "capaian")
+    return _finite(realisasi / target * 100, "capaian")
+
+
+def kategori(value: float | None, bands) -> str | None:
+    """The band a capaian falls in; bands are half-open, highest first, the last without a minimum."""
+    if value is None:
+        return None
+    for band in bands:
+        if band.min is None or value >= band.min:
+            return band.label
+    return None
+
+
+def describe_target(target: float | tuple[float, float] | None) -> str:
+    if target is None:
+        return "–"
+    if isinstance(target, tuple):
+        return f"{format_auto(target[0])} – {format_auto(target[1])}"
+    return format_auto(target)

@@ -1,0 +1,1 @@
+"""Renderers and exporters: each takes the result object and shows or writes it."""
