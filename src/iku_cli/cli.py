@@ -139,6 +139,66 @@ def _warning_counts(warnings, data_dir: Path, year: int) -> None:
 
 
 @app.command()
+def validate(
+    data_dir: DataDirArgument,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", "-y", help="Check what computing year N needs (N and N-1); default: every year folder.",
+                     show_default=False),
+    ] = None,
+    config: ConfigOption = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    annotate_dir: Annotated[
+        Path | None,
+        typer.Option("--annotate", help="Write marked copies of the workbooks into DIR (originals untouched).",
+                     show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as errors for the exit code.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every finding on screen, info included.")] = False,
+) -> None:
+    """Check the bidang workbooks before submission; every finding names its file, sheet and cell.
+
+    Exit codes: 0 no error (with --strict: no error or warning); 1 at least one; 2 a usage or
+    configuration error.
+    """
+    from iku_cli.render.findings_export import export_findings, findings_csv, findings_json
+    from iku_cli.render.terminal import print_findings_summary
+    from iku_cli.validate import validate as run
+    from iku_cli.validate import year_folders
+
+    cfg = _config(config)
+    paths = _outputs(output)
+    folder = _data_dir(data_dir)
+    years = [year - 1, year] if year is not None else year_folders(folder)
+    if not years:
+        raise UsageError(f"no year folders (e.g. {folder / '2024'}) in '{folder}'; give --year or add them")
+    if annotate_dir is not None:
+        if annotate_dir.resolve() == folder.resolve():
+            raise UsageError("--annotate must name another folder than the data folder; originals are never written")
+        annotate_dir.mkdir(parents=True, exist_ok=True)
+    report = run(cfg, folder, years)
+    summary = report.summary()
+    if fmt == Format.json:
+        sys.stdout.write(findings_json(report.findings, summary))
+    elif fmt == Format.csv:
+        sys.stdout.write(findings_csv(report.findings))
+    else:
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+        out.print(f"Memeriksa {len(report.files)} workbook di {folder} (tahun {span})")
+        print_findings_summary(report.findings, out, per_group=1_000_000 if show_all else 5, show_info=show_all)
+        if not show_all and len(report.findings) > 0:
+            out.print("[dim]Semua temuan: --all, atau --output temuan.xlsx / --format csv[/]")
+    _write_outputs(paths, lambda p: export_findings(report.findings, summary, p))
+    if annotate_dir is not None:
+        from iku_cli.annotate import annotate
+
+        for p in annotate(folder, annotate_dir, report.findings):
+            err.print(f"Ditandai: {p}")
+    raise typer.Exit(0 if report.valid(strict) else 1)
+
+
+@app.command()
 def indicators(config: ConfigOption = None, fmt: FormatOption = Format.table) -> None:
     """List the declared indicators: id, level, name, formula, source and unit kerja."""
     from iku_cli.render.listing import indicators_csv, indicators_json, indicators_table

@@ -69,7 +69,7 @@ def capaian(
 
 def kategori(value: float | None, bands) -> str | None:
     """The band a capaian falls in; bands are half-open, highest first, the last without a minimum."""
-    if value is None:
+    if value is None or math.isnan(value):
         return None
     for band in bands:
         if band.min is None or value >= band.min:

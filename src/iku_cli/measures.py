@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from iku_cli.numbers import format_auto
-from iku_cli.spec import NUMERIC_TYPES, AllOf, AnyOf, Condition, Filter, Measure, Source
+from iku_cli.spec import NUMERIC_TYPES, AllOf, Condition, Filter, Measure, Source
 
 
 def _norm(value: object) -> str:
@@ -18,9 +18,8 @@ def _norm(value: object) -> str:
 
 def _condition_mask(frame: pd.DataFrame, cond: Condition, source: Source) -> pd.Series:
     column = source.columns[cond.column]
-    if cond.column not in frame.columns:
-        return pd.Series(False, index=frame.index)
-    series = frame[cond.column]
+    # A declared column the sheet does not have is read as a column of blanks.
+    series = frame[cond.column] if cond.column in frame.columns else pd.Series(np.nan, index=frame.index)
     present = series.notna()
     if cond.op == "blank":
         return ~present
@@ -88,7 +87,8 @@ def describe_filter(flt: Filter | None, source: Source | None = None) -> str:
 
 def _value_words(value: object) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_auto(value, 6)
+        text = format_auto(value, 6)
+        return text.rstrip("0").rstrip(",") if "," in text else text  # 0.5 -> "0,5", not "0,500000"
     return str(value)
 
 
@@ -106,7 +106,10 @@ def evaluate(measure: Measure, frame: pd.DataFrame, source: Source) -> MeasureVa
     rows = int(mask.sum())
     if measure.aggregate == "count":
         return MeasureValue(float(rows), rows)
-    values = frame.loc[mask, measure.column]
+    if measure.column in frame.columns:
+        values = frame.loc[mask, measure.column]
+    else:  # a declared column the sheet does not have: all blank, as in _condition_mask
+        values = pd.Series(np.nan, index=frame.index[mask], dtype="float64")
     if measure.aggregate == "count_distinct":
         present = values.dropna()
         if source.columns[measure.column].type not in NUMERIC_TYPES:

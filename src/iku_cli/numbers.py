@@ -19,10 +19,14 @@ _EN_DECIMAL = r"-?\d+\.\d+"  # 12.5 (a single dot not followed by exactly three 
 def parse_number_text(text: pd.Series) -> pd.Series:
     """Parse strings of numbers in Indonesian format, vectorised; NaN where a string is no number."""
     s = text.astype(str).str.strip().str.casefold()
+    # The sign may stand outside the currency: "(Rp 1.000)" and "-Rp 1.000" are both -1000.
+    negative_paren = s.str.fullmatch(r"\(.*\)")
+    s = s.mask(negative_paren, s.str.slice(1, -1).str.strip())
+    negative_before_currency = s.str.match(r"-\s*" + _CURRENCY[1:])
+    s = s.mask(negative_before_currency, s.str.slice(1).str.strip())
     s = s.str.replace(_CURRENCY, "", regex=True).str.replace(_TRAILER, "", regex=True)
     s = s.str.replace(r"\s+", "", regex=True)
-    negative_paren = s.str.fullmatch(r"\(.*\)")
-    s = s.mask(negative_paren, "-" + s.str.slice(1, -1))
+    s = s.mask(negative_paren | negative_before_currency, "-" + s)
     out = pd.Series(np.nan, index=s.index, dtype="float64")
     rules = [
         (_PLAIN, lambda v: v),
@@ -40,17 +44,29 @@ def parse_number_text(text: pd.Series) -> pd.Series:
     return out
 
 
+def _missing(value: object) -> bool:
+    """None, NaN (of any kind: float, numpy, pd.NA) or an infinity: no number to print."""
+    if value is None:
+        return True
+    try:
+        return not math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return True
+
+
 def format_number(value: float | int | None, decimals: int = 0) -> str:
     """1250000.5 -> "1.250.000,50" (dot for thousands, comma for decimals); "–" for no value."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+    if _missing(value):
         return "–"
     text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and not any(ch in "123456789" for ch in text):
+        text = text[1:]  # -0.004 rounds to 0,00, not to "-0,00"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def format_auto(value: float | int | None, max_decimals: int = 2) -> str:
     """A whole number without decimals, anything else with up to ``max_decimals``."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+    if _missing(value):
         return "–"
     if float(value).is_integer():
         return format_number(value, 0)
@@ -58,7 +74,13 @@ def format_auto(value: float | int | None, max_decimals: int = 2) -> str:
 
 
 def format_percent(value: float | None, decimals: int = 2) -> str:
-    """10.2268 -> "10,23 %"."""
-    if value is None:
+    """10.2268 -> "10,23 %"; "–" (without "%") for no value."""
+    if _missing(value):
         return "–"
     return f"{format_number(value, decimals)} %"
+
+
+def format_exact(value: float | int | None) -> str:
+    """A value as read, without needless zeros: 7829094.28 -> "7.829.094,28", 1000.0 -> "1.000"."""
+    text = format_auto(value, 6)
+    return text.rstrip("0").rstrip(",") if "," in text else text

@@ -206,12 +206,17 @@ DEFAULT_KATEGORI = (
 )
 
 
+class Validation(_Model):
+    max_change: float = Field(default=50.0, gt=0)  # percent change of a measure from n-1 worth a warning
+
+
 class Spec(_Model):
     agency: Agency
     sources: dict[str, Source] = Field(min_length=1)
     measures: dict[str, Measure] = Field(min_length=1)
     tujuan: list[Tujuan] = Field(min_length=1)
     kategori: list[Band] = list(DEFAULT_KATEGORI)
+    validation: Validation = Validation()
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ import python_calamine
 
 from iku_cli import findings as F
 from iku_cli.findings import Finding
-from iku_cli.measures import filter_mask
-from iku_cli.numbers import format_auto, parse_number_text
+from iku_cli.measures import describe_filter, filter_mask
+from iku_cli.numbers import format_auto, format_exact, parse_number_text
 from iku_cli.spec import NUMERIC_TYPES, Column, Source
 from iku_cli.units import parse_unit, split_header_unit
 from iku_cli.xlsxfile import column_letter, formulas_without_value, sniff
@@ -139,8 +139,8 @@ def _match_header(cell: object, names: set[str]) -> tuple[bool, str | None]:
     """Does a header cell name this column? Returns (matched, unit text in brackets or None)."""
     if not isinstance(cell, str) or not cell.strip():
         return False, None
-    text = normalise(cell)
-    if text in names:
+    text = re.sub(r"\s+", " ", cell).strip()
+    if normalise(text) in names:
         return True, None
     name, unit = split_header_unit(text)
     if normalise(name) in names:
@@ -334,7 +334,7 @@ def _check_columns(data: SheetData, header: list, located: dict[str, tuple[int, 
             data.factors[cid] = factor
             data._add(
                 "unit-scaled",
-                f"judul kolom dalam '{found.text}'; nilai dikalikan {format_auto(factor, 6)} menjadi {column.unit}",
+                f"judul kolom dalam '{found.text}'; nilai dikalikan {format_exact(factor)} menjadi {column.unit}",
                 cell=cell, column=cid, value=str(header[c]).strip(),
             )
 
@@ -397,7 +397,7 @@ def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, 
         for row in parsed.index[parsed.notna()]:
             data._add(
                 "number-as-text",
-                f"angka diketik sebagai teks: '{series[row]}' dibaca sebagai {format_auto(parsed[row], 6)}; "
+                f"angka diketik sebagai teks: '{series[row]}' dibaca sebagai {format_exact(parsed[row])}; "
                 "sebaiknya ketik sebagai angka",
                 cell=data.cell(cid, row), column=cid, value=series[row],
             )
@@ -415,7 +415,7 @@ def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, 
         for row in fraction.index[fraction]:
             data._add(
                 "type-error",
-                f"{format_auto(out[row], 6)} bukan bilangan bulat; {column.header} dihitung dalam bilangan bulat",
+                f"{format_exact(out[row])} bukan bilangan bulat; {column.header} dihitung dalam bilangan bulat",
                 cell=data.cell(cid, row), column=cid, value=series[row],
             )
     factor = data.factors.get(cid, 1.0)
@@ -427,7 +427,7 @@ def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, 
         for row in low.index[low]:
             data._add(
                 "below-minimum",
-                f"{format_auto(out[row], 6)}{unit} di bawah batas minimum {format_auto(column.min, 6)}; periksa nilainya",
+                f"{format_exact(out[row])}{unit} di bawah batas minimum {format_exact(column.min)}; periksa nilainya",
                 cell=data.cell(cid, row), column=cid, value=series[row],
             )
     if column.max is not None:
@@ -435,7 +435,7 @@ def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, 
         for row in high.index[high]:
             data._add(
                 "above-maximum",
-                f"{format_auto(out[row], 6)}{unit} di atas batas maksimum {format_auto(column.max, 6)}; periksa nilainya",
+                f"{format_exact(out[row])}{unit} di atas batas maksimum {format_exact(column.max)}; periksa nilainya",
                 cell=data.cell(cid, row), column=cid, value=series[row],
             )
     return out
@@ -484,7 +484,7 @@ def _check_required(data: SheetData, frame: pd.DataFrame, blank: dict, keep: pd.
         elif column.required_when is not None:
             condition = filter_mask(frame, column.required_when, data.source)
             need = missing & condition
-            why = f"wajib diisi bila {_describe_condition(column.required_when)}"
+            why = f"wajib diisi bila {describe_filter(column.required_when, data.source)}"
         else:
             continue
         for row in need.index[need]:
@@ -493,12 +493,6 @@ def _check_required(data: SheetData, frame: pd.DataFrame, blank: dict, keep: pd.
                 f"{column.header} kosong; kolom ini {why}",
                 cell=data.cell(cid, row), column=cid,
             )
-
-
-def _describe_condition(flt) -> str:
-    from iku_cli.measures import describe_filter
-
-    return describe_filter(flt)
 
 
 def _check_duplicates(data: SheetData, frame: pd.DataFrame) -> None:

@@ -9,7 +9,6 @@ import json
 from rich.table import Table
 
 from iku_cli.measures import describe_filter
-from iku_cli.render.labels import FORMULA
 from iku_cli.spec import Config, GrowthFormula, IndicatorRef
 
 

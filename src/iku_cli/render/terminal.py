@@ -9,10 +9,10 @@ from rich.table import Table
 from rich.text import Text
 
 from iku_cli.findings import Finding, Severity, count_by_severity
+from iku_cli.formulas import describe_target
 from iku_cli.numbers import format_number, format_percent
 from iku_cli.render.labels import inputs_text, value_text
 from iku_cli.results import ComputeResult, IndicatorResult
-from iku_cli.formulas import describe_target
 
 KATEGORI_STYLE = {
     "Sangat Tinggi": "bold green",

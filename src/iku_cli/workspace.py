@@ -1,0 +1,61 @@
+"""The data folder as read in one run: each workbook opened once, each sheet and measure read once."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iku_cli.measures import MeasureValue, evaluate
+from iku_cli.results import InputFile
+from iku_cli.spec import Config
+from iku_cli.workbook import SheetData, WorkbookCache, read_sheet
+
+
+@dataclass
+class Workspace:
+    """The data folder as read in one run: each sheet and each measure read once and remembered."""
+
+    config: Config
+    data_dir: Path
+    cache: WorkbookCache = field(default_factory=WorkbookCache)
+    _sheets: dict[tuple[int, str], SheetData] = field(default_factory=dict)
+    _measures: dict[tuple[int, str], MeasureValue | None] = field(default_factory=dict)
+
+    def sheet(self, year: int, source_id: str) -> SheetData:
+        key = (year, source_id)
+        if key not in self._sheets:
+            source = self.config.spec.sources[source_id]
+            self._sheets[key] = read_sheet(self.data_dir, year, source_id, source, self.cache)
+        return self._sheets[key]
+
+    def measure(self, year: int, measure_id: str) -> MeasureValue | None:
+        """None when the sheet could not be read for that year."""
+        key = (year, measure_id)
+        if key not in self._measures:
+            measure = self.config.spec.measures[measure_id]
+            data = self.sheet(year, measure.source)
+            self._measures[key] = evaluate(measure, data.frame, data.source) if data.readable else None
+        return self._measures[key]
+
+    def sheets_read(self) -> list[SheetData]:
+        return list(self._sheets.values())
+
+    def input_files(self) -> list[InputFile]:
+        files = {}
+        for data in self._sheets.values():
+            path = self.data_dir / data.file
+            if data.file not in files and path.is_file():
+                files[data.file] = InputFile(data.file, sha256_of(path), path.stat().st_size)
+        return sorted(files.values(), key=lambda f: f.file)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
