@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from enum import StrEnum
@@ -26,8 +27,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Format(StrEnum):
@@ -38,6 +39,27 @@ class Format(StrEnum):
 
 class UsageError(Exception):
     """A mistake in how iku was called: exit code 2."""
+
+
+def friendly_errors(command):
+    """Turn the library's configuration errors and usage mistakes into a message and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from iku_cli.spec import SpecError
+
+        try:
+            return command(*args, **kwargs)
+        except SpecError as exc:
+            err.print("[bold red]Configuration error[/] (indicators.yaml):")
+            for problem in exc.problems:
+                err.print(f"  {problem}", highlight=False, markup=False)
+            raise typer.Exit(2) from None
+        except UsageError as exc:
+            err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper
 
 
 ConfigOption = Annotated[
@@ -90,6 +112,7 @@ def _write_outputs(paths: list[Path], write) -> None:
 
 
 @app.command()
+@friendly_errors
 def compute(
     data_dir: DataDirArgument,
     year: Annotated[int, typer.Option("--year", "-y", help="The year n to compute (growth uses n-1 too).")],
@@ -139,6 +162,7 @@ def _warning_counts(warnings, data_dir: Path, year: int) -> None:
 
 
 @app.command()
+@friendly_errors
 def validate(
     data_dir: DataDirArgument,
     year: Annotated[
@@ -199,6 +223,7 @@ def validate(
 
 
 @app.command()
+@friendly_errors
 def indicators(config: ConfigOption = None, fmt: FormatOption = Format.table) -> None:
     """List the declared indicators: id, level, name, formula, source and unit kerja."""
     from iku_cli.render.listing import indicators_csv, indicators_json, indicators_table
@@ -228,32 +253,13 @@ def _root(
 
 
 def main() -> None:
-    """Entry point: library errors become messages and exit codes, never tracebacks."""
-    from iku_cli.spec import SpecError
-
+    """Entry point: an unexpected failure becomes a short message and exit code 3, not a traceback."""
     try:
-        app(standalone_mode=False)
-    except SpecError as exc:
-        err.print("[bold red]Configuration error[/] (indicators.yaml):")
-        for problem in exc.problems:
-            err.print(f"  {problem}", highlight=False, markup=False)
-        sys.exit(2)
-    except UsageError as exc:
-        err.print(f"[bold red]Error:[/] {exc}", highlight=False)
-        sys.exit(2)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        app()
     except KeyboardInterrupt:
-        err.print("Interrupted.")
+        err.print("Dihentikan.")
         sys.exit(130)
-    except Exception as exc:  # the last line of defence: a short message, not a traceback
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
+    except Exception as exc:
         if os.environ.get("IKU_DEBUG"):
             raise
         err.print(

@@ -216,10 +216,8 @@ def _parse_rows(data: SheetData, rows: list[list], path: Path) -> None:
     keep = ~all_blank & ~total
     _report_blank_runs(data, all_blank, total)
     frame = pd.DataFrame(index=raw.index[keep])
-    for cid, (c, header_unit) in located.items():
-        column = source.columns[cid]
-        series = declared[cid][keep]
-        frame[cid] = _typed(data, cid, column, series, blank[cid][keep], header_unit)
+    for cid in located:
+        frame[cid] = _typed(data, cid, source.columns[cid], declared[cid][keep], blank[cid][keep])
     _report_totals(data, raw, total, keep, located, frame)
     _check_required(data, frame, blank, keep, located)
     _check_duplicates(data, frame)
@@ -339,9 +337,7 @@ def _check_columns(data: SheetData, header: list, located: dict[str, tuple[int, 
             )
 
 
-def _typed(
-    data: SheetData, cid: str, column: Column, series: pd.Series, blank: pd.Series, header_unit: str | None
-) -> pd.Series:
+def _typed(data: SheetData, cid: str, column: Column, series: pd.Series, blank: pd.Series) -> pd.Series:
     if column.type in NUMERIC_TYPES:
         return _typed_number(data, cid, column, series, blank)
     if column.type == "category":

@@ -61,7 +61,7 @@ def rows(cfg: Config) -> list[dict]:
 def indicators_table(cfg: Config) -> Table:
     table = Table(title=f"Indikator {cfg.spec.agency.nama} ({cfg.path})", title_justify="left", show_lines=True)
     for name in ("Kode", "Level", "Indikator", "Rumus", "Sumber (workbook › sheet)", "Unit kerja"):
-        table.add_column(name)
+        table.add_column(name, no_wrap=name == "Kode", overflow="fold")
     for r in rows(cfg):
         level = "Tujuan" if r["level"] == "tujuan" else "Sasaran"
         table.add_row(r["id"], level, r["name"], r["rumus"], r["source"], r["unit_kerja"] or "")

@@ -1,0 +1,60 @@
+"""The shipped examples: iku's values equal the generator's, computed from its clean records."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+from iku_cli.compute import compute
+from iku_cli.validate import validate
+
+EXPECTED = json.loads((ROOT / "examples" / "expected.json").read_text())
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_examples_match_the_generators_ground_truth(config, year):
+    result = compute(config, EXAMPLES, year)
+    assert result.exit_code == 0
+    for ind in result.indicators:
+        assert ind.value == pytest.approx(EXPECTED["indicators"][str(year)][ind.id], rel=1e-12), ind.id
+        for m in ind.measures:
+            assert m.value == pytest.approx(EXPECTED["measures"][str(m.year)][m.id], rel=1e-12), (ind.id, m.id)
+
+
+def test_examples_2022_has_ratios_and_no_growth(config):
+    result = compute(config, EXAMPLES, 2022)
+    got = {i.id: i for i in result.indicators}
+    assert got["IKU-2"].value == pytest.approx(EXPECTED["indicators"]["2022"]["IKU-2"])
+    assert got["IKU-1"].value is None and got["IKU-1"].status == "data-missing"
+    assert result.exit_code == 1
+
+
+def test_examples_validate_without_errors(config):
+    report = validate(config, EXAMPLES, [2022, 2023, 2024])
+    assert report.valid()
+    codes = {f.code for f in report.findings}
+    # the deliberate mess is reported, not hidden
+    assert {"number-as-text", "total-row-excluded", "unit-scaled", "unit-inconsistent", "blank-rows-skipped"} <= codes
+
+
+def test_installed_command_on_examples(tmp_path):
+    """The console script, as a user runs it, on a copy of the examples."""
+    iku = Path(sys.executable).parent / "iku"
+    assert iku.exists(), "the iku console script is installed beside the interpreter"
+    data = shutil.copytree(EXAMPLES, tmp_path / "data")
+    proc = subprocess.run(
+        [str(iku), "compute", str(data), "--year", "2024", "--format", "json"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    got = {i["id"]: i["value"] for i in json.loads(proc.stdout)["indicators"]}
+    assert got == pytest.approx(EXPECTED["indicators"]["2024"], rel=1e-12)
+    table = subprocess.run([str(iku), "compute", str(data), "--year", "2024"], capture_output=True, text=True)
+    assert table.returncode == 0
+    assert "9 dari 9 indikator dihitung." in table.stdout
+    assert "8,58 %" in table.stdout  # IKU-1: (3.177 - 2.926) / 2.926
