@@ -224,6 +224,84 @@ def validate(
 
 @app.command()
 @friendly_errors
+def explain(
+    indicator_id: Annotated[str, typer.Argument(metavar="ID", help="The indicator id, e.g. IKU-2.")],
+    data_dir: DataDirArgument,
+    year: Annotated[int, typer.Option("--year", "-y", help="The year n to explain.")],
+    config: ConfigOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json (json lists every Excel row used).")] = Format.table,
+) -> None:
+    """Show how one indicator's value was obtained: formula, numbers, measures, filters and rows used.
+
+    Exit codes: 0 the indicator was computed; 1 it could not be (the reason is shown); 2 a usage or
+    configuration error, including an unknown id (the valid ids are listed).
+    """
+    from iku_cli.explain import UnknownIndicator
+    from iku_cli.explain import explain as run
+    from iku_cli.render.explain_view import explanation_json, print_explanation
+    from iku_cli.render.terminal import print_findings_summary
+
+    cfg = _config(config)
+    try:
+        ex = run(cfg, _data_dir(data_dir), year, indicator_id)
+    except UnknownIndicator as exc:
+        raise UsageError(str(exc)) from None
+    if ex.result.blocked:
+        print_findings_summary(ex.result.errors, err)
+        err.print(f"[bold red]Tidak dihitung:[/] data mengandung kesalahan; iku validate {data_dir} --year {year}")
+    if fmt == Format.json:
+        sys.stdout.write(explanation_json(ex))
+    elif fmt == Format.csv:
+        raise UsageError("explain prints table or json")
+    else:
+        print_explanation(ex, out)
+    raise typer.Exit(0 if ex.indicator.ok else 1)
+
+
+@app.command()
+@friendly_errors
+def trend(
+    data_dir: DataDirArgument,
+    first: Annotated[int, typer.Option("--from", help="First year.")],
+    last: Annotated[int, typer.Option("--to", help="Last year.")],
+    config: ConfigOption = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+) -> None:
+    """Realisasi (and capaian where targets exist) per indicator per year, with a small inline trend.
+
+    --output trend.xlsx adds a native Excel line chart per indicator. Years without data show as
+    missing, never as 0. Exit codes: 0 done; 1 some year's data has errors (that year is not
+    computed); 2 a usage or configuration error.
+    """
+    from iku_cli.render.terminal import print_findings_summary
+    from iku_cli.render.trend_view import export_trend, print_trend, trend_csv, trend_json
+    from iku_cli.trend import trend as run
+
+    cfg = _config(config)
+    paths = _outputs(output)
+    if first > last:
+        raise UsageError(f"--from {first} is after --to {last}")
+    if last - first > 50:
+        raise UsageError("give at most 50 years")
+    result = run(cfg, _data_dir(data_dir), first, last)
+    if result.blocked_years:
+        errors = [f for f in result.findings if f.severity == "error" and f.code != "workbook-missing"]
+        print_findings_summary(errors, err)
+        years = ", ".join(str(y) for y in result.blocked_years)
+        err.print(f"[bold red]Tahun {years} tidak dihitung:[/] data mengandung kesalahan (iku validate)")
+    if fmt == Format.json:
+        sys.stdout.write(trend_json(result))
+    elif fmt == Format.csv:
+        sys.stdout.write(trend_csv(result))
+    else:
+        print_trend(result, out)
+    _write_outputs(paths, lambda p: export_trend(result, p))
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+@friendly_errors
 def indicators(config: ConfigOption = None, fmt: FormatOption = Format.table) -> None:
     """List the declared indicators: id, level, name, formula, source and unit kerja."""
     from iku_cli.render.listing import indicators_csv, indicators_json, indicators_table

@@ -26,9 +26,14 @@ def years_needed(ind: Indikator, year: int) -> list[int]:
     return [year - 1, year] if isinstance(ind.formula, GrowthFormula) else [year]
 
 
-def compute(config: Config, data_dir: Path, year: int, history_years: int = 2) -> ComputeResult:
-    """Every indicator for ``year``; nothing at all when the workbooks it needs have errors."""
-    ws = Workspace(config, Path(data_dir))
+def compute(
+    config: Config, data_dir: Path, year: int, history_years: int = 2, ws: Workspace | None = None
+) -> ComputeResult:
+    """Every indicator for ``year``; nothing at all when the workbooks it needs have errors.
+
+    Pass ``ws`` to share what was read with other computations of the same run (trend, explain).
+    """
+    ws = ws or Workspace(config, Path(data_dir))
     refs = config.indicators
     years = sorted({y for r in refs for y in years_needed(r.indikator, year)})
     found = read_years(ws, years)

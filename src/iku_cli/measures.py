@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from iku_cli.numbers import format_auto
+from iku_cli.numbers import format_exact
 from iku_cli.spec import NUMERIC_TYPES, AllOf, Condition, Filter, Measure, Source
 
 
@@ -87,8 +87,7 @@ def describe_filter(flt: Filter | None, source: Source | None = None) -> str:
 
 def _value_words(value: object) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        text = format_auto(value, 6)
-        return text.rstrip("0").rstrip(",") if "," in text else text  # 0.5 -> "0,5", not "0,500000"
+        return format_exact(value)  # 0.5 -> "0,5", not "0,500000"
     return str(value)
 
 
@@ -100,20 +99,25 @@ class MeasureValue:
     rows: int
 
 
+def rows_used(measure: Measure, frame: pd.DataFrame, source: Source) -> pd.DataFrame:
+    """The rows a measure counts or sums (index: the Excel row numbers); blank values do not count."""
+    mask = filter_mask(frame, measure.where, source)
+    if measure.column:
+        if measure.column not in frame.columns:  # a declared column the sheet does not have: all blank
+            return frame.iloc[0:0]
+        mask &= frame[measure.column].notna()
+    return frame[mask]
+
+
 def evaluate(measure: Measure, frame: pd.DataFrame, source: Source) -> MeasureValue:
     """The measure over a typed sheet (pure: no I/O)."""
-    mask = filter_mask(frame, measure.where, source)
-    rows = int(mask.sum())
+    used = rows_used(measure, frame, source)
+    rows = len(used)
     if measure.aggregate == "count":
         return MeasureValue(float(rows), rows)
-    if measure.column in frame.columns:
-        values = frame.loc[mask, measure.column]
-    else:  # a declared column the sheet does not have: all blank, as in _condition_mask
-        values = pd.Series(np.nan, index=frame.index[mask], dtype="float64")
+    values = used[measure.column] if measure.column in used.columns else pd.Series(dtype="float64")
     if measure.aggregate == "count_distinct":
-        present = values.dropna()
         if source.columns[measure.column].type not in NUMERIC_TYPES:
-            present = present.map(_norm)
-        return MeasureValue(float(present.nunique()), rows)
-    total = values.astype("float64").sum(min_count=0)
-    return MeasureValue(float(np.float64(total)), rows)
+            values = values.map(_norm)
+        return MeasureValue(float(values.nunique()), rows)
+    return MeasureValue(float(np.float64(values.astype("float64").sum(min_count=0))), rows)

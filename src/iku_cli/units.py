@@ -17,7 +17,9 @@ class Unit:
     def factor_to(self, other: Unit) -> float:
         """What a value in this unit is multiplied by to be in ``other``; both must share a base."""
         if self.base != other.base:
-            raise ValueError(f"'{self.text}' ({self.base}) cannot be converted to '{other.text}' ({other.base})")
+            raise ValueError(
+                f"'{self.text}' ({self.base}) cannot be converted to '{other.text}' ({other.base})"
+            )
         return self.scale / other.scale
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from iku_cli.findings import Finding, Severity, count_by_severity
-from iku_cli.formulas import describe_target
 from iku_cli.numbers import format_number, format_percent
 from iku_cli.render.labels import inputs_text, value_text
 from iku_cli.results import ComputeResult, IndicatorResult
@@ -35,16 +35,24 @@ def _kategori_style(label: str | None, bands) -> str:
     return ""
 
 
+def _target_text(ind: IndicatorResult) -> str:
+    if ind.target is None:
+        return "–"
+    decimals = 2 if ind.satuan.strip().casefold() in ("persen", "%") else 0
+    if isinstance(ind.target, tuple):
+        return f"{format_number(ind.target[0], decimals)}–{format_number(ind.target[1], decimals)}"
+    return format_number(ind.target, decimals)
+
+
 def result_table(result: ComputeResult) -> Table:
     has_targets = any(i.target is not None for i in result.indicators)
     table = Table(
         title=f"Indikator Kinerja {result.agency} — tahun {result.year}",
-        show_lines=False, expand=False, title_justify="left",
+        box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False,
     )
     table.add_column("Kode", no_wrap=True)
-    table.add_column("Indikator", ratio=3, min_width=28)
+    table.add_column("Indikator (masukan)", ratio=1, min_width=24)
     table.add_column("Realisasi", justify="right", no_wrap=True)
-    table.add_column("Masukan", justify="right", no_wrap=True)
     if has_targets:
         table.add_column("Target", justify="right", no_wrap=True)
         table.add_column("Capaian", justify="right", no_wrap=True)
@@ -57,13 +65,18 @@ def result_table(result: ComputeResult) -> Table:
             table.add_row(Text(ind.tujuan_id, style="bold"), Text(f"Tujuan: {ind.tujuan}", style="bold cyan"))
             current_tujuan, current_sasaran = ind.tujuan, None
         if ind.level == "sasaran" and ind.sasaran != current_sasaran:
-            table.add_row(Text(ind.sasaran_id or "", style="bold"), Text(f"Sasaran: {ind.sasaran}", style="bold magenta"))
+            table.add_row(
+                Text(ind.sasaran_id or "", style="bold"), Text(f"Sasaran: {ind.sasaran}", style="bold magenta")
+            )
             current_sasaran = ind.sasaran
+        name = Text(ind.nama)
+        if ind.inputs:
+            name.append("\n" + inputs_text(ind, result.year).replace("\n", " → "), style="dim")
         value = Text(value_text(ind), style="" if ind.ok else "bold red")
-        cells = [ind.id, ind.nama, value, inputs_text(ind, result.year) if ind.inputs else "–"]
+        cells = [ind.id, name, value]
         if has_targets:
             cells += [
-                describe_target(ind.target),
+                _target_text(ind),
                 format_percent(ind.capaian) if ind.capaian is not None else "–",
                 Text(ind.kategori or "–", style=_kategori_style(ind.kategori, result.bands)),
             ]

@@ -1,0 +1,75 @@
+"""`iku explain`: one indicator's formula, its numbers, its measures and the rows behind them."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from iku_cli.explain import Explanation, row_ranges
+from iku_cli.numbers import format_auto, format_percent
+from iku_cli.render.export import indicator_dict
+from iku_cli.render.labels import value_text
+
+AGGREGATE_WORDS = {"count": "jumlah baris", "count_distinct": "jumlah {col} berbeda", "sum": "jumlah {col}"}
+ROLE = {"growth": {}, "ratio": {}}
+
+
+def formula_with_numbers(ex: Explanation) -> str:
+    ind = ex.indicator
+    year = ex.result.year
+    if ind.formula == "growth":
+        prev, cur = ind.inputs.get("v_n_1"), ind.inputs.get("v_n")
+        text = f"(V({year}) − V({year - 1})) / V({year - 1}) × 100 = ({format_auto(cur)} − {format_auto(prev)}) / {format_auto(prev)} × 100"
+    else:
+        num, den = ind.inputs.get("pembilang"), ind.inputs.get("penyebut")
+        text = f"pembilang / penyebut × 100 = {format_auto(num)} / {format_auto(den)} × 100"
+    return f"{text} = {value_text(ind, 4) if ind.value is not None else ind.reason}"
+
+
+def print_explanation(ex: Explanation, console: Console) -> None:
+    ind = ex.indicator
+    place = f"Sasaran: {ind.sasaran}" if ind.sasaran else f"Tujuan: {ind.tujuan}"
+    console.print(f"[bold]{ind.id}[/] {ind.nama}  [dim]({place})[/]")
+    console.print(f"[bold]Formulasi[/] (dokumen IKU): {ind.formulasi}")
+    console.print(f"[bold]Dengan angka[/] ({ex.result.year}): {formula_with_numbers(ex)}")
+    if ind.target is not None or ind.capaian is not None:
+        cap = format_percent(ind.capaian) if ind.capaian is not None else ind.capaian_reason
+        console.print(f"[bold]Target[/] {ex.result.year}: {_target(ind.target)} · capaian {cap} · kategori {ind.kategori or '–'}")
+    console.print(f"[bold]Sumber data[/]: {ind.sumber_data or '–'} · [bold]Unit kerja[/]: {ind.unit_kerja or '–'}")
+    table = Table(title="Ukuran", title_justify="left", show_lines=True)
+    for name in ("Ukuran", "Tahun", "Nilai", "Cara hitung dan filter", "Sumber", "Baris dipakai"):
+        table.add_column(name, overflow="fold")
+    rows = {(r.measure.id, r.measure.year): r for r in ex.rows}
+    for m in ind.measures:
+        how = AGGREGATE_WORDS[m.aggregate].format(col=m.column or "")
+        used = rows.get((m.id, m.year))
+        listing = "–" if used is None else f"{len(used.rows)} baris: {row_ranges(list(used.rows.index))}"
+        unit = f" {m.unit}" if m.unit else ""
+        table.add_row(
+            f"{m.label}\n[dim]{m.id}[/]", str(m.year), f"{format_auto(m.value)}{unit}",
+            f"{how}\nfilter: {m.filter}", f"{m.file}\n› {m.sheet}", listing,
+        )
+    console.print(table)
+    if ind.reason:
+        console.print(f"[bold red]{ind.reason}[/]")
+
+
+def _target(target) -> str:
+    if target is None:
+        return "–"
+    if isinstance(target, tuple):
+        return f"{format_auto(target[0])}–{format_auto(target[1])}"
+    return format_auto(target)
+
+
+def explanation_json(ex: Explanation) -> str:
+    payload = indicator_dict(ex.indicator)
+    payload["year"] = ex.result.year
+    payload["formula_with_numbers"] = formula_with_numbers(ex)
+    by_key = {(r.measure.id, r.measure.year): r for r in ex.rows}
+    for m in payload["measures"]:
+        used = by_key.get((m["id"], m["year"]))
+        m["excel_rows"] = [int(i) for i in used.rows.index] if used is not None else None
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,157 @@
+"""`iku trend`: realisasi per indicator per year, in the terminal and as an XLSX with line charts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import LineChart, Reference
+from openpyxl.utils import get_column_letter
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from iku_cli.numbers import format_number
+from iku_cli.render import xlsx_style as S
+from iku_cli.render.atomic import write_atomic, write_text_atomic
+from iku_cli.results import target_json
+from iku_cli.trend import Trend, sparkline
+
+
+def _value(v: float | None) -> Text:
+    return Text("–", style="dim") if v is None else Text(format_number(v, 2))
+
+
+def trend_table(t: Trend) -> Table:
+    has_capaian = any(p.capaian is not None for r in t.rows for p in r.points)
+    table = Table(title=f"Tren realisasi {t.agency}, {t.years[0]}–{t.years[-1]}", title_justify="left")
+    table.add_column("Kode", no_wrap=True)
+    table.add_column("Indikator", ratio=1, min_width=20)
+    for y in t.years:
+        table.add_column(str(y), justify="right", no_wrap=True)
+    table.add_column("Tren", no_wrap=True)
+    for row in t.rows:
+        values = [p.value for p in row.points]
+        table.add_row(row.id, row.nama, *[_value(v) for v in values], sparkline(values))
+        if has_capaian:
+            caps = [p.capaian for p in row.points]
+            table.add_row(
+                "", Text("capaian (%)", style="dim"),
+                *[Text("–" if c is None else format_number(c, 2), style="dim") for c in caps],
+                Text(sparkline(caps), style="dim"),
+            )
+    return table
+
+
+def print_trend(t: Trend, console: Console) -> None:
+    console.print(trend_table(t))
+    console.print("[dim]– : tidak dapat dihitung untuk tahun itu (data tidak tersedia atau tahun sebelumnya tidak ada)[/]")
+
+
+def trend_json(t: Trend) -> str:
+    payload = {
+        "agency": t.agency,
+        "years": t.years,
+        "indicators": [
+            {
+                "id": r.id, "name": r.nama, "satuan": r.satuan,
+                "values": {
+                    str(p.year): {
+                        "value": p.value, "status": p.status, "reason": p.reason,
+                        "target": target_json(p.target), "capaian": p.capaian, "kategori": p.kategori,
+                    }
+                    for p in r.points
+                },
+            }
+            for r in t.rows
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def trend_csv(t: Trend) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["id", "name", "year", "value", "status", "capaian", "kategori"])
+    for r in t.rows:
+        for p in r.points:
+            writer.writerow([
+                r.id, r.nama, p.year, "" if p.value is None else repr(p.value), p.status,
+                "" if p.capaian is None else repr(p.capaian), p.kategori or "",
+            ])
+    return buf.getvalue()
+
+
+def write_trend_xlsx(t: Trend, path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tren"
+    ws["A1"] = f"TREN REALISASI INDIKATOR {t.years[0]}–{t.years[-1]}"
+    ws["A1"].font = S.TITLE_FONT
+    ws["A2"] = t.agency
+    header = 4
+    headers = ["Kode", "Indikator", "Satuan", *[str(y) for y in t.years]]
+    for c, h in enumerate(headers, start=1):
+        ws.cell(row=header, column=c, value=h)
+    S.style_header_row(ws, header, 1, len(headers))
+    for i, r in enumerate(t.rows):
+        row = header + 1 + i
+        ws.cell(row=row, column=1, value=r.id)
+        ws.cell(row=row, column=2, value=r.nama).alignment = S.WRAP_TOP
+        ws.cell(row=row, column=3, value=r.satuan)
+        for j, p in enumerate(r.points):
+            cell = ws.cell(row=row, column=4 + j, value=p.value)  # None stays an empty cell: a gap, not 0
+            cell.number_format = S.NUM_2
+        for c in range(1, len(headers) + 1):
+            ws.cell(row=row, column=c).border = S.BORDER
+    last_row = header + len(t.rows)
+    cap_header = last_row + 3
+    if any(p.capaian is not None for r in t.rows for p in r.points):
+        ws.cell(row=cap_header - 1, column=1, value="Capaian (%)").font = S.TITLE_FONT
+        for c, h in enumerate(headers, start=1):
+            ws.cell(row=cap_header, column=c, value=h)
+        S.style_header_row(ws, cap_header, 1, len(headers))
+        for i, r in enumerate(t.rows):
+            row = cap_header + 1 + i
+            ws.cell(row=row, column=1, value=r.id)
+            ws.cell(row=row, column=2, value=r.nama).alignment = S.WRAP_TOP
+            ws.cell(row=row, column=3, value="%")
+            for j, p in enumerate(r.points):
+                ws.cell(row=row, column=4 + j, value=p.capaian).number_format = S.NUM_2
+            for c in range(1, len(headers) + 1):
+                ws.cell(row=row, column=c).border = S.BORDER
+    widths = {"A": 9, "B": 48, "C": 9} | {get_column_letter(4 + j): 12 for j in range(len(t.years))}
+    S.set_widths(ws, widths)
+    ws.freeze_panes = ws.cell(row=header + 1, column=3)
+    charts = wb.create_sheet("Grafik")
+    for i, r in enumerate(t.rows):
+        chart = LineChart()
+        chart.title = f"{r.id} {r.nama}"
+        chart.y_axis.title = r.satuan
+        chart.x_axis.title = "Tahun"
+        chart.display_blanks = "gap"
+        chart.legend = None
+        chart.height, chart.width = 7, 16
+        data_row = header + 1 + i
+        chart.add_data(Reference(ws, min_col=4, max_col=3 + len(t.years), min_row=data_row), from_rows=True)
+        chart.set_categories(Reference(ws, min_col=4, max_col=3 + len(t.years), min_row=header))
+        chart.series[0].marker.symbol = "circle"
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        charts.add_chart(chart, f"{'A' if i % 2 == 0 else 'K'}{1 + (i // 2) * 15}")
+    wb.save(path)
+
+
+def export_trend(t: Trend, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        write_atomic(path, lambda tmp: write_trend_xlsx(t, tmp))
+    elif suffix == ".json":
+        write_text_atomic(path, trend_json(t))
+    elif suffix == ".csv":
+        write_text_atomic(path, trend_csv(t))
+    else:
+        raise ValueError(f"unknown output format '{suffix}'")
