@@ -120,3 +120,16 @@ def test_history_carries_previous_realisasi(config, small_data):
     assert got["IKU-2"].history[2023] == pytest.approx(100 / 3)
     assert got["IKU-2"].history[2022] is None
     assert got["IKU-1"].history[2023] is None  # growth for 2023 needs 2022
+
+
+def test_optional_column_a_measure_needs_must_be_present(config, small_data):
+    # Volume Usaha is optional in the sheet's declaration, but IKT-1 sums it: its absence is an error,
+    # not a silent 0 in the omzet of koperasi.
+    rows = [[c for c in r if c != "Volume Usaha (Rp)"] for r in koperasi(("BH-1", "Aktif", 1, [70] * 4))[:1]]
+    rows.append(["BH-1", "Koperasi", "Simpan Pinjam", "Aktif", 50, 70, 70, 70, 70])
+    write_book(small_data / "2024" / "bidang_koperasi.xlsx", {"Keragaan Koperasi": rows})
+    result = compute(config, small_data, 2024)
+    assert result.blocked
+    [error] = result.errors
+    assert (error.code, error.column, error.cell) == ("column-missing", "volume_usaha", None)
+    assert "dipakai untuk menghitung indikator 'Volume Usaha (Rp)'" in error.message

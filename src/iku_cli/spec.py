@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from iku_cli.units import parse_unit
 
@@ -60,18 +69,32 @@ class AnyOf(_Model):
     any: list[Filter] = Field(min_length=1)
 
 
-Filter = Condition | AllOf | AnyOf
+def _filter_kind(value: Any) -> str:
+    keys = value if isinstance(value, dict) else vars(value) if isinstance(value, BaseModel) else {}
+    if "all" in keys:
+        return "<all>"
+    if "any" in keys:
+        return "<any>"
+    return "<condition>"
 
 
-def conditions(flt: Filter | None) -> Iterator[Condition]:
-    """Every condition inside a filter, however nested."""
+# One branch is chosen by its keys, so a mistake is reported once, for the branch meant.
+Filter = Annotated[
+    Annotated[Condition, Tag("<condition>")] | Annotated[AllOf, Tag("<all>")] | Annotated[AnyOf, Tag("<any>")],
+    Discriminator(_filter_kind),
+]
+
+
+def conditions(flt: Filter | None, path: tuple = ()) -> Iterator[tuple[Condition, tuple]]:
+    """Every condition inside a filter, however nested, with its path below the filter's own."""
     if flt is None:
         return
     if isinstance(flt, Condition):
-        yield flt
+        yield flt, path
     else:
-        for part in flt.all if isinstance(flt, AllOf) else flt.any:
-            yield from conditions(part)
+        key = "all" if isinstance(flt, AllOf) else "any"
+        for i, part in enumerate(getattr(flt, key)):
+            yield from conditions(part, (*path, key, i))
 
 
 class Column(_Model):
@@ -132,6 +155,10 @@ class Measure(_Model):
         return self
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -163,8 +190,21 @@ class Indikator(_Model):
     formulasi: str
     sumber_data: str | None = None
     unit_kerja: str | None = None
-    targets: dict[int, Target] = {}
+    targets: dict[int, Any] = {}
     better: Literal["higher", "lower"] = "higher"
+
+    @field_validator("targets")
+    @classmethod
+    def _targets(cls, targets: dict[int, Any]) -> dict[int, Target]:
+        out: dict[int, Target] = {}
+        for year, target in targets.items():
+            if _is_number(target):
+                out[year] = float(target)
+            elif isinstance(target, list) and len(target) == 2 and all(_is_number(t) for t in target):
+                out[year] = (float(target[0]), float(target[1]))
+            else:
+                raise ValueError(f"target for {year} is '{target}'; write a number (e.g. 10.5) or a range [low, high]")
+        return out
 
 
 class Sasaran(_Model):
@@ -183,6 +223,12 @@ class Tujuan(_Model):
 class Renstra(_Model):
     start: int
     end: int
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Renstra:
+        if self.start > self.end:
+            raise ValueError(f"the Renstra period starts in {self.start}, after it ends in {self.end}; write start <= end")
+        return self
 
 
 class Agency(_Model):
@@ -246,6 +292,15 @@ class Config:
                 refs += [IndicatorRef(ind, "sasaran", tujuan, sasaran) for ind in sasaran.indikator]
         return refs
 
+    def columns_used(self, source_id: str) -> set[str]:
+        """Columns of a source that some measure sums, counts or filters on: they must be in the sheet."""
+        used: set[str] = set()
+        for measure in self.spec.measures.values():
+            if measure.source == source_id:
+                used |= {measure.column} if measure.column else set()
+                used |= {cond.column for cond, _ in conditions(measure.where)}
+        return used
+
     def indicator(self, indicator_id: str) -> IndicatorRef | None:
         return next((r for r in self.indicators if r.indikator.id == indicator_id), None)
 
@@ -303,7 +358,8 @@ def _line_of(loc: tuple, lines: dict[tuple, int]) -> int:
 
 
 def _where(loc: tuple) -> str:
-    return ".".join(str(p) for p in loc if not (isinstance(p, str) and p[:1].isupper()))
+    """A location without pydantic's union tags and validator names: "sources.umkm.columns.omzet"."""
+    return ".".join(str(p) for p in loc if not (isinstance(p, str) and (p.startswith(("<", "function-")))))
 
 
 def load_config(path: Path | str | None = None) -> Config:
@@ -321,6 +377,9 @@ def load_config(path: Path | str | None = None) -> Config:
         data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        context = getattr(exc, "context", None) or ""
+        if context.startswith(("while parsing a flow", "while scanning")) and getattr(exc, "context_mark", None):
+            mark = exc.context_mark  # an unclosed bracket or quote: the line where it was opened
         line = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise SpecError([f"{name}{line}: YAML syntax error: {problem}; check indentation and quoting"]) from None
@@ -366,8 +425,9 @@ def _cross_check(spec: Spec) -> Iterator[tuple[tuple, str]]:
         if source.key and source.key not in cols:
             yield ("sources", sid, "key"), f"key '{source.key}' is not a column of source '{sid}'{_suggest(source.key, cols)}"
         for cid, column in cols.items():
-            for cond in conditions(column.required_when):
-                yield from _check_condition(cond, source, ("sources", sid, "columns", cid, "required_when"))
+            at = ("sources", sid, "columns", cid, "required_when")
+            for cond, sub in conditions(column.required_when):
+                yield from _check_condition(cond, source, (*at, *sub))
     for mid, measure in spec.measures.items():
         at = ("measures", mid)
         source = spec.sources.get(measure.source)
@@ -383,8 +443,8 @@ def _cross_check(spec: Spec) -> Iterator[tuple[tuple, str]]:
                 )
             elif measure.aggregate == "sum" and column.type not in NUMERIC_TYPES:
                 yield (*at, "column"), f"measure '{mid}' sums column '{measure.column}', which is of type {column.type}, not a number"
-        for cond in conditions(measure.where):
-            yield from _check_condition(cond, source, (*at, "where"))
+        for cond, sub in conditions(measure.where):
+            yield from _check_condition(cond, source, (*at, "where", *sub))
     seen: dict[str, tuple] = {}
     for ti, tujuan in enumerate(spec.tujuan):
         places = [(("tujuan", ti, "indikator", i), ind) for i, ind in enumerate(tujuan.indikator)]
@@ -421,6 +481,10 @@ def _check_condition(cond: Condition, source: Source, at: tuple) -> Iterator[tup
         for v in values:
             if str(v).strip().casefold() not in allowed:
                 yield at, f"filter value '{v}' is not an allowed value of '{cond.column}' ({', '.join(column.allowed or [])})"
+    if column.type in NUMERIC_TYPES and cond.op in ("eq", "ne", "in", "not_in"):
+        for v in values:
+            if not _is_number(v):
+                yield at, f"filter compares number column '{cond.column}' with '{v}'; write a number"
     if cond.op in ("gt", "ge", "lt", "le") and column.type not in NUMERIC_TYPES:
         yield at, f"filter compares column '{cond.column}' (type {column.type}) as a number; use eq/ne/in"
 

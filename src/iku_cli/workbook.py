@@ -92,8 +92,18 @@ def _open_workbook(path: Path):
         return None, "workbook-unreadable", f"file rusak atau tidak lengkap ({type(exc).__name__}); salin ulang file aslinya"
 
 
-def read_sheet(data_dir: Path, year: int, source_id: str, source: Source, cache: WorkbookCache) -> SheetData:
-    """Read ``source`` for ``year`` from DATA_DIR/<year>/<workbook>."""
+def read_sheet(
+    data_dir: Path,
+    year: int,
+    source_id: str,
+    source: Source,
+    cache: WorkbookCache,
+    needed: frozenset[str] = frozenset(),
+) -> SheetData:
+    """Read ``source`` for ``year`` from DATA_DIR/<year>/<workbook>.
+
+    ``needed``: optional columns that must be present all the same, because a measure uses them.
+    """
     rel = f"{year}/{source.workbook}"
     data = SheetData(source_id=source_id, source=source, file=rel)
     path = data_dir / str(year) / source.workbook
@@ -121,7 +131,7 @@ def read_sheet(data_dir: Path, year: int, source_id: str, source: Source, cache:
     except Exception as exc:
         data._add("workbook-unreadable", f"sheet '{sheet_name}' tidak dapat dibaca ({type(exc).__name__})")
         return data
-    _parse_rows(data, rows, path)
+    _parse_rows(data, rows, path, needed)
     return data
 
 
@@ -167,7 +177,7 @@ def _locate_header(source: Source, rows: list[list]) -> tuple[int | None, dict[s
     return best_row, best
 
 
-def _parse_rows(data: SheetData, rows: list[list], path: Path) -> None:
+def _parse_rows(data: SheetData, rows: list[list], path: Path, needed: frozenset[str]) -> None:
     source = data.source
     if not rows or not any(any(_present(v) for v in row) for row in rows[:HEADER_SEARCH_ROWS]):
         data._add("header-not-found", "sheet ini kosong; isi baris judul kolom dan datanya")
@@ -182,7 +192,7 @@ def _parse_rows(data: SheetData, rows: list[list], path: Path) -> None:
         return
     header = rows[header_index]
     data.header_row = header_index + 1
-    _check_columns(data, header, located)
+    _check_columns(data, header, located, needed)
     for cid, (c, _unit) in located.items():
         data.letters[cid] = column_letter(c)
     body = rows[header_index + 1 :]
@@ -197,6 +207,7 @@ def _parse_rows(data: SheetData, rows: list[list], path: Path) -> None:
         (r + 1, c) for r, c in formulas_without_value(path, data.sheet) if r + 1 >= first
     }
     cols_of_interest = {c for c, _ in located.values()}
+    no_cache_rows: dict[str, set[int]] = {}
     for row, c in sorted(no_cache):
         if c in cols_of_interest:
             cid = next(k for k, (cc, _) in located.items() if cc == c)
@@ -207,7 +218,7 @@ def _parse_rows(data: SheetData, rows: list[list], path: Path) -> None:
                 cell=f"{column_letter(c)}{row}",
                 column=cid,
             )
-            blank[cid] = blank[cid] & (blank[cid].index != row)
+            no_cache_rows.setdefault(cid, set()).add(row)
 
     all_blank = pd.Series(True, index=raw.index)
     for mask in blank.values():
@@ -219,7 +230,7 @@ def _parse_rows(data: SheetData, rows: list[list], path: Path) -> None:
     for cid in located:
         frame[cid] = _typed(data, cid, source.columns[cid], declared[cid][keep], blank[cid][keep])
     _report_totals(data, raw, total, keep, located, frame)
-    _check_required(data, frame, blank, keep, located)
+    _check_required(data, frame, blank, keep, located, no_cache_rows)
     _check_duplicates(data, frame)
     if frame.empty:
         data._add(
@@ -278,13 +289,15 @@ def _report_blank_runs(data: SheetData, all_blank: pd.Series, total: pd.Series) 
         data._add("blank-rows-skipped", f"{span} kosong, dilewati", cell=f"A{start}")
 
 
-def _check_columns(data: SheetData, header: list, located: dict[str, tuple[int, str | None]]) -> None:
+def _check_columns(
+    data: SheetData, header: list, located: dict[str, tuple[int, str | None]], needed: frozenset[str]
+) -> None:
     source = data.source
     present = [str(v) for v in header if isinstance(v, str) and v.strip()]
     for cid, column in source.columns.items():
         if cid in located:
             continue
-        if column.required or column.required_when is not None or cid == source.key:
+        if column.required or column.required_when is not None or cid == source.key or cid in needed:
             close = difflib.get_close_matches(
                 normalise(column.header), [normalise(p) for p in present], n=1, cutoff=0.5
             )
@@ -294,7 +307,8 @@ def _check_columns(data: SheetData, header: list, located: dict[str, tuple[int, 
                 hint = f"; judul terdekat yang ada: '{original.strip()}' — ganti menjadi '{column.label}'"
             data._add(
                 "column-missing",
-                f"kolom wajib '{column.label}' tidak ditemukan di baris judul (baris {data.header_row}){hint}",
+                f"kolom {'wajib' if column.required or cid == source.key else 'yang dipakai untuk menghitung indikator'} "
+                f"'{column.label}' tidak ditemukan di baris judul (baris {data.header_row}){hint}",
                 column=cid,
             )
     used = {c for c, _ in located.values()}
@@ -469,11 +483,14 @@ def _report_totals(
         previous = row
 
 
-def _check_required(data: SheetData, frame: pd.DataFrame, blank: dict, keep: pd.Series, located: dict) -> None:
+def _check_required(
+    data: SheetData, frame: pd.DataFrame, blank: dict, keep: pd.Series, located: dict, no_cache: dict
+) -> None:
+    """Blank required cells; a formula without a cached value is already reported as such."""
     for cid, column in data.source.columns.items():
         if cid not in located:
             continue
-        missing = blank[cid][keep]
+        missing = blank[cid][keep] & ~blank[cid][keep].index.isin(list(no_cache.get(cid, ())))
         if column.required:
             need = missing
             why = "wajib diisi"

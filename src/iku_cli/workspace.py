@@ -26,7 +26,8 @@ class Workspace:
         key = (year, source_id)
         if key not in self._sheets:
             source = self.config.spec.sources[source_id]
-            self._sheets[key] = read_sheet(self.data_dir, year, source_id, source, self.cache)
+            needed = frozenset(self.config.columns_used(source_id))
+            self._sheets[key] = read_sheet(self.data_dir, year, source_id, source, self.cache, needed)
         return self._sheets[key]
 
     def measure(self, year: int, measure_id: str) -> MeasureValue | None:
