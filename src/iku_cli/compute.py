@@ -64,7 +64,7 @@ def realisasi(ws: Workspace, ind: Indikator, year: int) -> tuple[formulas.Outcom
     missing: list[str] = []
     spec = ws.config.spec
 
-    def total(names: list[str], y: int) -> float | None:
+    def total(names: list[str], y: int, role: str) -> float | None:
         values = []
         for name in names:
             measure = spec.measures[name]
@@ -77,7 +77,7 @@ def realisasi(ws: Workspace, ind: Indikator, year: int) -> tuple[formulas.Outcom
                 aggregate=measure.aggregate, column=column.label if column else None,
                 filter=describe_filter(measure.where, spec.sources[measure.source]),
                 file=data.file, sheet=data.sheet or spec.sources[measure.source].sheet,
-                unit=column.unit if column and measure.aggregate == "sum" else None,
+                unit=column.unit if column and measure.aggregate == "sum" else None, role=role,
             ))
             if mv is None:
                 missing.append(data.file if data.missing else f"{data.file} ({data.source.sheet})")
@@ -86,11 +86,11 @@ def realisasi(ws: Workspace, ind: Indikator, year: int) -> tuple[formulas.Outcom
 
     f = ind.formula
     if isinstance(f, GrowthFormula):
-        prev, cur = total(f.measures, year - 1), total(f.measures, year)
+        prev, cur = total(f.measures, year - 1, "V(n-1)"), total(f.measures, year, "V(n)")
         inputs = {"v_n_1": prev, "v_n": cur}
         outcome = formulas.growth(prev, cur, year) if prev is not None and cur is not None else None
     else:
-        num, den = total(f.numerator, year), total(f.denominator, year)
+        num, den = total(f.numerator, year, "pembilang"), total(f.denominator, year, "penyebut")
         inputs = {"pembilang": num, "penyebut": den}
         outcome = formulas.ratio(num, den) if num is not None and den is not None else None
     if outcome is None:

@@ -23,6 +23,7 @@ class MeasureResult:
     file: str
     sheet: str
     unit: str | None
+    role: str = ""  # "V(n-1)", "V(n)", "pembilang" or "penyebut": where it enters the formula
 
 
 @dataclass(frozen=True)

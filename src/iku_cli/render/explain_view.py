@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
-from rich.table import Table
 
 from iku_cli.explain import Explanation, row_ranges
 from iku_cli.numbers import format_auto, format_percent
@@ -13,7 +12,6 @@ from iku_cli.render.export import indicator_dict
 from iku_cli.render.labels import value_text
 
 AGGREGATE_WORDS = {"count": "jumlah baris", "count_distinct": "jumlah {col} berbeda", "sum": "jumlah {col}"}
-ROLE = {"growth": {}, "ratio": {}}
 
 
 def formula_with_numbers(ex: Explanation) -> str:
@@ -38,20 +36,20 @@ def print_explanation(ex: Explanation, console: Console) -> None:
         cap = format_percent(ind.capaian) if ind.capaian is not None else ind.capaian_reason
         console.print(f"[bold]Target[/] {ex.result.year}: {_target(ind.target)} · capaian {cap} · kategori {ind.kategori or '–'}")
     console.print(f"[bold]Sumber data[/]: {ind.sumber_data or '–'} · [bold]Unit kerja[/]: {ind.unit_kerja or '–'}")
-    table = Table(title="Ukuran", title_justify="left", show_lines=True)
-    for name in ("Ukuran", "Tahun", "Nilai", "Cara hitung dan filter", "Sumber", "Baris dipakai"):
-        table.add_column(name, overflow="fold")
+    console.print("[bold]Ukuran[/]")
     rows = {(r.measure.id, r.measure.year): r for r in ex.rows}
     for m in ind.measures:
         how = AGGREGATE_WORDS[m.aggregate].format(col=m.column or "")
-        used = rows.get((m.id, m.year))
-        listing = "–" if used is None else f"{len(used.rows)} baris: {row_ranges(list(used.rows.index))}"
         unit = f" {m.unit}" if m.unit else ""
-        table.add_row(
-            f"{m.label}\n[dim]{m.id}[/]", str(m.year), f"{format_auto(m.value)}{unit}",
-            f"{how}\nfilter: {m.filter}", f"{m.file}\n› {m.sheet}", listing,
-        )
-    console.print(table)
+        console.print(f"  [bold]{m.role}[/] · {m.label} [dim]({m.id})[/], {m.year} = [bold]{format_auto(m.value)}{unit}[/]")
+        console.print(f"    cara hitung: {how}")
+        console.print(f"    filter: {m.filter}")
+        console.print(f"    sumber: {m.file} › {m.sheet}")
+        used = rows.get((m.id, m.year))
+        if used is not None:
+            console.print(f"    baris dipakai ({format_auto(len(used.rows))}): {row_ranges(list(used.rows.index))}")
+    if any(len(r.rows) for r in ex.rows):
+        console.print("[dim]Daftar lengkap baris yang dipakai: tambahkan --format json[/]")
     if ind.reason:
         console.print(f"[bold red]{ind.reason}[/]")
 
