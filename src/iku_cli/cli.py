@@ -302,6 +302,40 @@ def trend(
 
 @app.command()
 @friendly_errors
+def template(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write into; the workbooks go to OUT_DIR/<year>/.")],
+    year: Annotated[int, typer.Option("--year", "-y", help="The year the workbooks are for.")],
+    config: ConfigOption = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", "-s", help="Only this source (e.g. umkm); may be repeated.", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite workbooks that already exist.")] = False,
+    rows: Annotated[int, typer.Option("--rows", help="Data rows prepared with formats and checks.", min=1)] = 1000,
+) -> None:
+    """Write blank bidang workbooks from indicators.yaml: headers, formats, drop-down lists, instructions.
+
+    Exit codes: 0 written; 2 a usage or configuration error, or a file that exists already
+    (nothing is written then; --force overwrites).
+    """
+    from iku_cli.template import TemplateExists, write_templates
+
+    cfg = _config(config)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"'{out_dir}' is a file; give a folder")
+    try:
+        written = write_templates(cfg, out_dir, year, sources=source or None, force=force, rows=rows)
+    except TemplateExists as exc:
+        listing = ", ".join(str(p) for p in exc.paths)
+        raise UsageError(f"these files exist already and were not overwritten: {listing}; use --force to overwrite") from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    for p in written:
+        err.print(f"Ditulis: {p}")
+
+
+@app.command()
+@friendly_errors
 def indicators(config: ConfigOption = None, fmt: FormatOption = Format.table) -> None:
     """List the declared indicators: id, level, name, formula, source and unit kerja."""
     from iku_cli.render.listing import indicators_csv, indicators_json, indicators_table
