@@ -244,26 +244,28 @@ def _present(value: object) -> bool:
     return not (value is None or (isinstance(value, str) and not value.strip()) or value != value)
 
 
+def _matching_values(series: pd.Series, test) -> list:
+    """The distinct string values of a column that pass ``test``; each distinct value is looked at once."""
+    return [v for v in pd.unique(series.to_numpy()) if isinstance(v, str) and test(v)]
+
+
 def _blank_mask(series: pd.Series) -> pd.Series:
-    is_str = series.map(type).eq(str)
-    blank = series.isna()
-    if is_str.any():
-        blank |= is_str & series.where(is_str, "x").astype(str).str.strip().eq("")
-        blank |= is_str & series.where(is_str, "x").astype(str).str.strip().eq("-")
-    return blank
+    """Empty cells, and cells holding only spaces or a dash."""
+    blanks = _matching_values(series, lambda v: v.strip() in ("", "-"))
+    return series.isna() | (series.isin(blanks) if blanks else False)
+
+
+def _is_total_label(text: str) -> bool:
+    return len(text) <= 40 and normalise(text).rstrip(":").strip() in TOTAL_LABELS
 
 
 def _total_rows(raw: pd.DataFrame) -> pd.Series:
     """Rows that carry a JUMLAH / TOTAL label in any cell."""
     total = pd.Series(False, index=raw.index)
     for c in raw.columns:
-        s = raw[c]
-        is_str = s.map(type).eq(str)
-        if not is_str.any():
-            continue
-        text = s[is_str].astype(str).str.strip().str.casefold().str.rstrip(":").str.strip()
-        text = text.str.replace(r"\s+", " ", regex=True)
-        total.loc[text.index[text.isin(TOTAL_LABELS)]] = True
+        labels = _matching_values(raw[c], _is_total_label)
+        if labels:
+            total |= raw[c].isin(labels)
     return total
 
 
@@ -376,8 +378,9 @@ def _typed_category(data: SheetData, cid: str, column: Column, series: pd.Series
     canonical = {normalise(a): a for a in column.allowed or []}
     text = _typed_text(series, blank)
     present = ~blank
-    key = text[present].map(normalise)
-    mapped = key.map(canonical)
+    present_text = text[present]
+    lookup = {v: canonical.get(normalise(v)) for v in pd.unique(present_text.to_numpy())}
+    mapped = present_text.map(lookup)
     out = pd.Series(np.nan, index=series.index, dtype=object)
     out[present] = mapped
     bad = mapped.isna()
