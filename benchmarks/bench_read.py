@@ -33,13 +33,35 @@ def write_umkm(path: Path, rows: int) -> None:
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     ws = wb.add_worksheet("Data UMKM")
     ws.write_row(0, 0, ["DATA UMKM (benchmark)"])
-    header = ["No", "NIB", "Nama Usaha", "Kecamatan", "Sektor Usaha", "Skala Usaha", "Omzet per Tahun (Rp)", "Tenaga Kerja"]
+    header = [
+        "No",
+        "NIB",
+        "Nama Usaha",
+        "Kecamatan",
+        "Sektor Usaha",
+        "Skala Usaha",
+        "Omzet per Tahun (Rp)",
+        "Tenaga Kerja",
+    ]
     ws.write_row(2, 0, header)
     scales = ["Mikro"] * 8 + ["Kecil", "Menengah", "MIKRO", "mikro "]
     for i in range(rows):
         omzet = rng.randrange(10, 2000) * 500_000
         cell = f"Rp {omzet:,}".replace(",", ".") if i % 100 == 0 else omzet
-        ws.write_row(3 + i, 0, [i + 1, str(1_000_000_000_000 + i), f"Usaha {i}", "Kec", "Kuliner", rng.choice(scales), cell, rng.randrange(1, 20)])
+        ws.write_row(
+            3 + i,
+            0,
+            [
+                i + 1,
+                str(1_000_000_000_000 + i),
+                f"Usaha {i}",
+                "Kec",
+                "Kuliner",
+                rng.choice(scales),
+                cell,
+                rng.randrange(1, 20),
+            ],
+        )
     wb.close()
 
 
@@ -69,12 +91,19 @@ def main() -> None:
         book = data / "2024" / "bidang_usaha_mikro_ikm.xlsx"
         t0 = time.perf_counter()
         write_umkm(book, args.rows)
-        print(f"wrote {args.rows:,} rows ({book.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        print(
+            f"wrote {args.rows:,} rows ({book.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s",
+            file=sys.stderr,
+        )
 
         results: dict[str, float] = {}
-        results["pandas calamine"] = best(lambda: pd.read_excel(book, sheet_name="Data UMKM", header=None, engine="calamine"), args.repeat)
+        results["pandas calamine"] = best(
+            lambda: pd.read_excel(book, sheet_name="Data UMKM", header=None, engine="calamine"), args.repeat
+        )
         if args.rows <= 300_000:
-            results["pandas openpyxl"] = best(lambda: pd.read_excel(book, sheet_name="Data UMKM", header=None, engine="openpyxl"), 1)
+            results["pandas openpyxl"] = best(
+                lambda: pd.read_excel(book, sheet_name="Data UMKM", header=None, engine="openpyxl"), 1
+            )
         source = config.spec.sources["umkm"]
         sheet = {}
 
@@ -84,7 +113,9 @@ def main() -> None:
         results["iku reader"] = best(iku_read, args.repeat)
         examples = ROOT / "examples" / "data"
         results["examples: compute 2024"] = best(lambda: compute(config, examples, 2024), args.repeat)
-        results["examples: validate 2023-2024"] = best(lambda: validate(config, examples, [2023, 2024]), args.repeat)
+        results["examples: validate 2023-2024"] = best(
+            lambda: validate(config, examples, [2023, 2024]), args.repeat
+        )
 
     read = sheet["data"]
     print(f"\niku read {len(read.frame):,} data rows, {len(read.findings):,} findings\n")
@@ -96,7 +127,9 @@ def main() -> None:
     print(f"  iku reader / pandas calamine read       {results['iku reader'] / base:6.2f}")
     if "pandas openpyxl" in results:
         print(f"  pandas openpyxl / pandas calamine read  {results['pandas openpyxl'] / base:6.2f}")
-    print(f"  validate / compute on the examples      {results['examples: validate 2023-2024'] / results['examples: compute 2024']:6.2f}")
+    print(
+        f"  validate / compute on the examples      {results['examples: validate 2023-2024'] / results['examples: compute 2024']:6.2f}"
+    )
 
 
 if __name__ == "__main__":

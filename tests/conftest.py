@@ -70,11 +70,34 @@ def _write_openpyxl(path: Path, sheets: dict[str, list[list]], merges: dict[str,
     return path
 
 
-UMKM_HEADER = ["NIB", "Nama Usaha", "Kecamatan", "Sektor Usaha", "Skala Usaha", "Omzet per Tahun (Rp)", "Tenaga Kerja"]
-IKM_HEADER = ["Nama IKM", "Komoditas", "Kecamatan", "Tenaga Kerja", "Nilai Investasi (Rp)", "Nilai Produksi (Rp)"]
+UMKM_HEADER = [
+    "NIB",
+    "Nama Usaha",
+    "Kecamatan",
+    "Sektor Usaha",
+    "Skala Usaha",
+    "Omzet per Tahun (Rp)",
+    "Tenaga Kerja",
+]
+IKM_HEADER = [
+    "Nama IKM",
+    "Komoditas",
+    "Kecamatan",
+    "Tenaga Kerja",
+    "Nilai Investasi (Rp)",
+    "Nilai Produksi (Rp)",
+]
 KOPERASI_HEADER = [
-    "Nomor Badan Hukum", "Nama Koperasi", "Jenis Koperasi", "Status", "Jumlah Anggota", "Volume Usaha (Rp)",
-    "Skor Kelembagaan", "Skor Keuangan", "Skor Usaha", "Skor Manfaat",
+    "Nomor Badan Hukum",
+    "Nama Koperasi",
+    "Jenis Koperasi",
+    "Status",
+    "Jumlah Anggota",
+    "Volume Usaha (Rp)",
+    "Skor Kelembagaan",
+    "Skor Keuangan",
+    "Skor Usaha",
+    "Skor Manfaat",
 ]
 VOLUME_HEADER = ["Nama Pasar", "Komoditas", "Volume (kg)", "Nilai Transaksi (Rp)"]
 EKSPOR_HEADER = ["Nama Eksportir", "Komoditas", "Negara Tujuan", "Volume (kg)", "Nilai FOB (USD)"]
@@ -83,13 +106,16 @@ PDRB_HEADER = ["Kode", "Lapangan Usaha", "Nilai (juta Rp)"]
 
 def umkm(*rows) -> list[list]:
     """(nib, skala, omzet) triples as a Data UMKM sheet with its header on row 1."""
-    return [UMKM_HEADER] + [[nib, f"Usaha {nib}", "Kota", "Kuliner", skala, omzet, 2] for nib, skala, omzet in rows]
+    return [UMKM_HEADER] + [
+        [nib, f"Usaha {nib}", "Kota", "Kuliner", skala, omzet, 2] for nib, skala, omzet in rows
+    ]
 
 
 def koperasi(*rows) -> list[list]:
     """(nbh, status, volume, [4 scores]) as a Keragaan Koperasi sheet."""
     return [KOPERASI_HEADER] + [
-        [nbh, f"Koperasi {nbh}", "Simpan Pinjam", status, 50, volume, *scores] for nbh, status, volume, scores in rows
+        [nbh, f"Koperasi {nbh}", "Simpan Pinjam", status, 50, volume, *scores]
+        for nbh, status, volume, scores in rows
     ]
 
 
@@ -109,7 +135,8 @@ def write_year(
     write_book(folder / "bidang_usaha_mikro_ikm.xlsx", {"Data UMKM": umkm_rows, "Direktori IKM": ikm_rows})
     write_book(folder / "bidang_koperasi.xlsx", {"Keragaan Koperasi": koperasi_rows})
     write_book(
-        folder / "bidang_perdagangan.xlsx", {"Volume Perdagangan": volume_rows, "Realisasi Ekspor": ekspor_rows}
+        folder / "bidang_perdagangan.xlsx",
+        {"Volume Perdagangan": volume_rows, "Realisasi Ekspor": ekspor_rows},
     )
     write_book(folder / "pdrb.xlsx", {"PDRB ADHK": pdrb_rows})
     return folder
@@ -118,38 +145,75 @@ def write_year(
 # Two small years whose nine indicators are computed by hand in test_compute.py.
 YEAR_2023 = dict(
     umkm_rows=umkm(
-        ("1001", "Mikro", 100_000_000), ("1002", "Mikro", 200_000_000), ("1003", "Mikro", 350_000_000),
-        ("1004", "Kecil", 500_000_000), ("1005", "Menengah", 3_000_000_000),
+        ("1001", "Mikro", 100_000_000),
+        ("1002", "Mikro", 200_000_000),
+        ("1003", "Mikro", 350_000_000),
+        ("1004", "Kecil", 500_000_000),
+        ("1005", "Menengah", 3_000_000_000),
     ),
-    ikm_rows=[IKM_HEADER, ["IKM A", "Batik", "Kota", 5, 10_000_000, 40_000_000],
-              ["IKM B", "Kopi", "Kota", 3, 5_000_000, 60_000_000]],
+    ikm_rows=[
+        IKM_HEADER,
+        ["IKM A", "Batik", "Kota", 5, 10_000_000, 40_000_000],
+        ["IKM B", "Kopi", "Kota", 3, 5_000_000, 60_000_000],
+    ],
     koperasi_rows=koperasi(
         ("BH-1", "Aktif", 1_000_000, [70, 70, 70, 70]),
         ("BH-2", "Aktif", 2_000_000, [70, 50, 70, 70]),
         ("BH-3", "Tidak Aktif", 5_000_000, [None, None, None, None]),
     ),
-    volume_rows=[VOLUME_HEADER, ["Pasar Baru", "Beras", 1000, 12_000_000], ["Pasar Lama", "Gula", 500, 7_000_000]],
-    ekspor_rows=[EKSPOR_HEADER, ["PT A", "Kopi", "Jepang", 100, 2000], ["PT B", "Mebel", "Belanda", 50, 3000]],
-    pdrb_rows=[PDRB_HEADER, ["A", "Pertanian", 1000.0], ["C", "Industri Pengolahan", 2000.0],
-               ["G", "Perdagangan", 4000.0]],
+    volume_rows=[
+        VOLUME_HEADER,
+        ["Pasar Baru", "Beras", 1000, 12_000_000],
+        ["Pasar Lama", "Gula", 500, 7_000_000],
+    ],
+    ekspor_rows=[
+        EKSPOR_HEADER,
+        ["PT A", "Kopi", "Jepang", 100, 2000],
+        ["PT B", "Mebel", "Belanda", 50, 3000],
+    ],
+    pdrb_rows=[
+        PDRB_HEADER,
+        ["A", "Pertanian", 1000.0],
+        ["C", "Industri Pengolahan", 2000.0],
+        ["G", "Perdagangan", 4000.0],
+    ],
 )
 YEAR_2024 = dict(
     umkm_rows=umkm(
-        ("1001", "Mikro", 120_000_000), ("1002", "Mikro", 310_000_000), ("1003", "Kecil", 400_000_000),
-        ("1006", "Mikro", 50_000_000), ("1007", "Mikro", 300_000_000), ("1004", "Kecil", 600_000_000),
+        ("1001", "Mikro", 120_000_000),
+        ("1002", "Mikro", 310_000_000),
+        ("1003", "Kecil", 400_000_000),
+        ("1006", "Mikro", 50_000_000),
+        ("1007", "Mikro", 300_000_000),
+        ("1004", "Kecil", 600_000_000),
     ),
-    ikm_rows=[IKM_HEADER, ["IKM A", "Batik", "Kota", 5, 10_000_000, 55_000_000],
-              ["IKM B", "Kopi", "Kota", 3, 5_000_000, 65_000_000]],
+    ikm_rows=[
+        IKM_HEADER,
+        ["IKM A", "Batik", "Kota", 5, 10_000_000, 55_000_000],
+        ["IKM B", "Kopi", "Kota", 3, 5_000_000, 65_000_000],
+    ],
     koperasi_rows=koperasi(
         ("BH-1", "Aktif", 1_500_000, [80, 80, 80, 80]),
         ("BH-2", "Aktif", 2_500_000, [60, 60, 60, 60]),
         ("BH-3", "Aktif", 1_000_000, [59.9, 90, 90, 90]),
         ("BH-4", "Tidak Aktif", 9_000_000, [None, None, None, None]),
     ),
-    volume_rows=[VOLUME_HEADER, ["Pasar Baru", "Beras", 1200, 14_000_000], ["Pasar Lama", "Gula", 600, 8_000_000]],
-    ekspor_rows=[EKSPOR_HEADER, ["PT A", "Kopi", "Jepang", 100, 2500], ["PT B", "Mebel", "Belanda", 50, 2500]],
-    pdrb_rows=[PDRB_HEADER, ["A", "Pertanian", 1100.0], ["C", "Industri Pengolahan", 2100.0],
-               ["G", "Perdagangan", 4400.0]],
+    volume_rows=[
+        VOLUME_HEADER,
+        ["Pasar Baru", "Beras", 1200, 14_000_000],
+        ["Pasar Lama", "Gula", 600, 8_000_000],
+    ],
+    ekspor_rows=[
+        EKSPOR_HEADER,
+        ["PT A", "Kopi", "Jepang", 100, 2500],
+        ["PT B", "Mebel", "Belanda", 50, 2500],
+    ],
+    pdrb_rows=[
+        PDRB_HEADER,
+        ["A", "Pertanian", 1100.0],
+        ["C", "Industri Pengolahan", 2100.0],
+        ["G", "Perdagangan", 4400.0],
+    ],
 )
 
 

@@ -39,7 +39,17 @@ def test_compute_json_has_full_precision(small_data):
     assert got["IKU-3"]["value"] == 2 / 3 * 100  # full precision, not 66.67
     assert got["IKU-3"]["inputs"] == {"pembilang": 2.0, "penyebut": 3.0}
     assert got["IKU-1"]["inputs"] == {"v_n_1": 3.0, "v_n": 4.0}
-    assert set(got["IKU-1"]) >= {"id", "level", "name", "satuan", "formula", "value", "status", "reason", "inputs"}
+    assert set(got["IKU-1"]) >= {
+        "id",
+        "level",
+        "name",
+        "satuan",
+        "formula",
+        "value",
+        "status",
+        "reason",
+        "inputs",
+    }
     assert got["IKU-1"]["status"] == "ok" and got["IKU-1"]["reason"] is None
 
 
@@ -56,8 +66,18 @@ def test_outputs_read_back_equal_computed_values(small_data, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     result = run(
-        "compute", small_data, "--year", 2024, "--format", "json",
-        "-o", out / "iku.csv", "-o", out / "iku.json", "-o", out / "laporan.xlsx",
+        "compute",
+        small_data,
+        "--year",
+        2024,
+        "--format",
+        "json",
+        "-o",
+        out / "iku.csv",
+        "-o",
+        out / "iku.json",
+        "-o",
+        out / "laporan.xlsx",
     )
     assert result.exit_code == 0
     expected = {i["id"]: i["value"] for i in json.loads(result.stdout)["indicators"]}
@@ -103,7 +123,10 @@ def test_data_error_exits_1_and_names_the_cell(small_data):
     [
         (["compute", "tidak-ada", "--year", "2024"], "data folder 'tidak-ada' does not exist"),
         (["compute", "{data}", "--year", "2024", "-o", "x.txt"], "unknown extension '.txt'"),
-        (["compute", "{data}", "--year", "2024", "-o", "no/such/dir/x.csv"], "does not exist; create it first"),
+        (
+            ["compute", "{data}", "--year", "2024", "-o", "no/such/dir/x.csv"],
+            "does not exist; create it first",
+        ),
         (["compute", "{data}", "--year", "2024", "--config", "nope.yaml"], "nope.yaml: file not found"),
         (["compute", "{data}"], "Missing option '--year'"),
         (["compute", "{data}", "--year", "dua"], "Invalid value for '--year'"),
@@ -115,7 +138,9 @@ def test_usage_errors_exit_2_without_traceback(small_data, args, message, capfd)
     import sys
 
     args = [a.replace("{data}", str(small_data)) for a in args]
-    proc = subprocess.run([sys.executable, "-m", "iku_cli", *args], capture_output=True, text=True, cwd=small_data.parent)
+    proc = subprocess.run(
+        [sys.executable, "-m", "iku_cli", *args], capture_output=True, text=True, cwd=small_data.parent
+    )
     assert proc.returncode == 2
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
@@ -125,13 +150,20 @@ def test_broken_config_exits_2_with_file_and_line(small_data, tmp_path):
     import subprocess
     import sys
 
-    text = (ROOT / "indicators.yaml").read_text().replace("aggregate: count_distinct\n    column: nib\n", "aggregate: count_distinct\n    column: nibb\n", 1)
+    text = (
+        (ROOT / "indicators.yaml")
+        .read_text()
+        .replace(
+            "aggregate: count_distinct\n    column: nib\n", "aggregate: count_distinct\n    column: nibb\n", 1
+        )
+    )
     bad = tmp_path / "bad.yaml"
     bad.write_text(text)
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if "column: nibb" in ln)
     proc = subprocess.run(
         [sys.executable, "-m", "iku_cli", "compute", str(small_data), "--year", "2024", "--config", str(bad)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 2
     assert f"{bad}:{line}: measure 'jumlah_usaha_mikro' names column 'nibb'" in proc.stderr
@@ -142,7 +174,17 @@ def test_indicators_lists_the_nine(tmp_path):
     result = run("indicators", "--format", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)["indicators"]
-    assert [r["id"] for r in rows] == ["IKT-1", "IKU-1", "IKU-2", "IKU-3", "IKT-2", "IKT-3", "IKU-4", "IKU-5", "IKU-6"]
+    assert [r["id"] for r in rows] == [
+        "IKT-1",
+        "IKU-1",
+        "IKU-2",
+        "IKU-3",
+        "IKT-2",
+        "IKT-3",
+        "IKU-4",
+        "IKU-5",
+        "IKU-6",
+    ]
     iku2 = rows[2]
     assert iku2["unit_kerja"] == "Bidang Usaha Mikro dan IKM"
     assert iku2["source"] == "bidang_usaha_mikro_ikm.xlsx › Data UMKM"

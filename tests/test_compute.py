@@ -85,7 +85,10 @@ def test_previous_year_zero_is_not_computed(config, tmp_path):
     write_year(data, 2024, **YEAR_2023)
     got = by_id(compute(config, data, 2024))
     assert got["IKU-6"].value is None and got["IKU-6"].status == "zero-base"
-    assert got["IKU-6"].reason == "tidak dapat dihitung: nilai tahun 2023 = 0, pertumbuhan dari nol tidak terdefinisi"
+    assert (
+        got["IKU-6"].reason
+        == "tidak dapat dihitung: nilai tahun 2023 = 0, pertumbuhan dari nol tidak terdefinisi"
+    )
     assert got["IKU-6"].inputs == {"v_n_1": 0.0, "v_n": 5000.0}
 
 
@@ -110,7 +113,10 @@ def test_data_error_blocks_every_indicator(config, small_data):
     assert all(i.value is None and i.status == "data-error" for i in result.indicators)
     [error] = result.errors
     assert (error.code, error.file, error.sheet, error.cell) == (
-        "type-error", "2024/bidang_koperasi.xlsx", "Keragaan Koperasi", "F2"
+        "type-error",
+        "2024/bidang_koperasi.xlsx",
+        "Keragaan Koperasi",
+        "F2",
     )
 
 

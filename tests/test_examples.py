@@ -24,7 +24,10 @@ def test_examples_match_the_generators_ground_truth(config, year):
     for ind in result.indicators:
         assert ind.value == pytest.approx(EXPECTED["indicators"][str(year)][ind.id], rel=1e-12), ind.id
         for m in ind.measures:
-            assert m.value == pytest.approx(EXPECTED["measures"][str(m.year)][m.id], rel=1e-12), (ind.id, m.id)
+            assert m.value == pytest.approx(EXPECTED["measures"][str(m.year)][m.id], rel=1e-12), (
+                ind.id,
+                m.id,
+            )
 
 
 def test_examples_2022_has_ratios_and_no_growth(config):
@@ -40,7 +43,13 @@ def test_examples_validate_without_errors(config):
     assert report.valid()
     codes = {f.code for f in report.findings}
     # the deliberate mess is reported, not hidden
-    assert {"number-as-text", "total-row-excluded", "unit-scaled", "unit-inconsistent", "blank-rows-skipped"} <= codes
+    assert {
+        "number-as-text",
+        "total-row-excluded",
+        "unit-scaled",
+        "unit-inconsistent",
+        "blank-rows-skipped",
+    } <= codes
 
 
 def test_installed_command_on_examples(tmp_path):

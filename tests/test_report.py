@@ -29,7 +29,11 @@ def run(*args):
 def targets_config(tmp_path):
     """A copy of the shipped configuration with every capaian branch on the small data (see conftest)."""
     data = yaml.safe_load((ROOT / "indicators.yaml").read_text())
-    by_id = {ind["id"]: ind for t in data["tujuan"] for ind in t["indikator"] + [i for s in t["sasaran"] for i in s["indikator"]]}
+    by_id = {
+        ind["id"]: ind
+        for t in data["tujuan"]
+        for ind in t["indikator"] + [i for s in t["sasaran"] for i in s["indikator"]]
+    }
     by_id["IKU-1"]["targets"] = {2024: [20, 30], 2026: 40}  # realisasi 33,33 above the range: 33,33 / 30
     by_id["IKU-2"]["targets"] = {2024: [30, 40], 2026: 50}  # realisasi 25 below the range: 25 / 30
     by_id["IKU-3"]["targets"] = {2024: [60, 70], 2026: 70}  # realisasi 66,67 inside the range: 100
@@ -73,7 +77,11 @@ def test_json_carries_target_capaian_kategori(targets_config, small_data, tmp_pa
     assert got["IKU-3"]["target"] == [60.0, 70.0]
     assert got["IKU-4"]["target"] == 20.0 and got["IKU-4"]["capaian"] == pytest.approx(100.0)
     assert got["IKU-4"]["kategori"] == "Sangat Tinggi"
-    assert got["IKT-3"]["target"] is None and got["IKT-3"]["capaian"] is None and got["IKT-3"]["kategori"] is None
+    assert (
+        got["IKT-3"]["target"] is None
+        and got["IKT-3"]["capaian"] is None
+        and got["IKT-3"]["kategori"] is None
+    )
     assert got["IKU-6"]["better"] == "lower"
     assert got["IKU-2"]["realisasi_sebelumnya"] == {"2023": pytest.approx(100 / 3), "2022": None}
 
@@ -98,8 +106,18 @@ def test_report_workbook_sheets(config, tmp_path):
     assert book.sheetnames[:3] == ["Pengukuran Kinerja", "Rincian Perhitungan", "Metadata"]
     ws = book["Pengukuran Kinerja"]
     assert [c.value for c in ws[4]] == [
-        "No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori",
-        "Realisasi 2023", "Target akhir Renstra (2026)", "Capaian terhadap target akhir Renstra (%)", "Keterangan",
+        "No",
+        "Sasaran",
+        "Indikator",
+        "Satuan",
+        "Target",
+        "Realisasi",
+        "Capaian (%)",
+        "Kategori",
+        "Realisasi 2023",
+        "Target akhir Renstra (2026)",
+        "Capaian terhadap target akhir Renstra (%)",
+        "Keterangan",
     ]
     assert ws.freeze_panes == "A5"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
@@ -109,7 +127,11 @@ def test_report_workbook_sheets(config, tmp_path):
     merged = [str(m) for m in ws.merged_cells.ranges]
     assert "A5:L5" in merged  # the first tujuan's group row
     rincian = book["Rincian Perhitungan"]
-    lines = [r for r in rincian.iter_rows(min_row=2, values_only=True) if r[6] == "Jumlah usaha mikro yang omzetnya melampaui Rp 300.000.000 per tahun"]
+    lines = [
+        r
+        for r in rincian.iter_rows(min_row=2, values_only=True)
+        if r[6] == "Jumlah usaha mikro yang omzetnya melampaui Rp 300.000.000 per tahun"
+    ]
     assert lines[0][7] == 2024 and lines[0][8] == 105 and lines[0][14] == 105
     assert lines[0][11] == "Skala Usaha = Mikro dan Omzet per Tahun (Rp) > 300.000.000"
     meta = {r[0]: r[1] for r in book["Metadata"].iter_rows(values_only=True) if r[0]}
@@ -143,7 +165,10 @@ def test_explain_cli(config):
 def test_explain_unknown_id_lists_valid_ones(small_data):
     result = run("explain", "IKU-9", small_data, "--year", 2024)
     assert result.exit_code == 2
-    assert "unknown indicator 'IKU-9'; valid ids: IKT-1, IKU-1, IKU-2, IKU-3, IKT-2, IKT-3, IKU-4, IKU-5, IKU-6" in " ".join(result.stderr.split())
+    assert (
+        "unknown indicator 'IKU-9'; valid ids: IKT-1, IKU-1, IKU-2, IKU-3, IKT-2, IKT-3, IKU-4, IKU-5, IKU-6"
+        in " ".join(result.stderr.split())
+    )
 
 
 def test_trend_years_and_missing_values(config):
@@ -177,8 +202,10 @@ def test_trend_xlsx_has_a_chart_per_indicator(tmp_path):
 
 
 def test_trend_with_a_broken_year(small_data):
-    write_book(small_data / "2023" / "bidang_koperasi.xlsx",
-               {"Keragaan Koperasi": koperasi(("BH-1", "Aktif", "banyak", [70] * 4))})
+    write_book(
+        small_data / "2023" / "bidang_koperasi.xlsx",
+        {"Keragaan Koperasi": koperasi(("BH-1", "Aktif", "banyak", [70] * 4))},
+    )
     result = run("trend", small_data, "--from", 2023, "--to", 2024, "--format", "json")
     assert result.exit_code == 1
     payload = json.loads(result.stdout)

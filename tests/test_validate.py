@@ -35,11 +35,19 @@ def test_extra_sheet_is_info(config, small_data):
 
 def test_unit_inconsistent_across_years(config, small_data):
     rows = [["Nama Eksportir", "Nilai FOB (ribu USD)"], ["PT A", 2.5], ["PT B", 2.5]]
-    write_book(small_data / "2024" / "bidang_perdagangan.xlsx",
-               {"Volume Perdagangan": YEAR_2024["volume_rows"], "Realisasi Ekspor": rows})
+    write_book(
+        small_data / "2024" / "bidang_perdagangan.xlsx",
+        {"Volume Perdagangan": YEAR_2024["volume_rows"], "Realisasi Ekspor": rows},
+    )
     report = validate(config, small_data, [2023, 2024])
     [f] = [f for f in report.findings if f.code == "unit-inconsistent"]
-    assert where(f) == ("warning", "unit-inconsistent", "2024/bidang_perdagangan.xlsx", "Realisasi Ekspor", None)
+    assert where(f) == (
+        "warning",
+        "unit-inconsistent",
+        "2024/bidang_perdagangan.xlsx",
+        "Realisasi Ekspor",
+        None,
+    )
     assert f.column == "nilai_fob" and "2023: USD, 2024: ribu USD" in f.message
     assert report.valid()  # a warning, the values are scaled
 
@@ -48,10 +56,17 @@ def test_large_change_between_years(config, tmp_path):
     data = tmp_path / "data"
     write_year(data, 2023, **YEAR_2023)
     big = dict(YEAR_2024)
-    big["volume_rows"] = [YEAR_2024["volume_rows"][0], ["Pasar Baru", "Beras", 3000, 1]]  # 1500 -> 3000 kg: +100 %
+    big["volume_rows"] = [
+        YEAR_2024["volume_rows"][0],
+        ["Pasar Baru", "Beras", 3000, 1],
+    ]  # 1500 -> 3000 kg: +100 %
     write_year(data, 2024, **big)
     report = validate(config, data, [2023, 2024])
-    [f] = [f for f in report.findings if f.code == "large-change" and f.column == "volume" and "perdagangan" in f.message]
+    [f] = [
+        f
+        for f in report.findings
+        if f.code == "large-change" and f.column == "volume" and "perdagangan" in f.message
+    ]
     assert where(f) == ("warning", "large-change", "2024/bidang_perdagangan.xlsx", "Volume Perdagangan", None)
     assert "berubah +100,0 % dari 2023 (1.500) ke 2024 (3.000)" in f.message
 
@@ -74,18 +89,24 @@ def defective(tmp_path):
     data = tmp_path / "data"
     write_year(data, 2023, **YEAR_2023)
     year = dict(YEAR_2024)
-    year["umkm_rows"] = [["DATA UMKM 2024"], *umkm(
-        ("1001", "Mikro", 120_000_000),
-        ("1002", "Mikor", 310_000_000),      # E4 not-allowed
-        ("1001", "Kecil", "dua juta"),       # A5 duplicate-key, F5 type-error
-        ("1008", "Mikro", -5),               # F6 below-minimum
-        ("1009", "Mikro", "Rp 1.500.000"),   # F7 number-as-text
-    )]
+    year["umkm_rows"] = [
+        ["DATA UMKM 2024"],
+        *umkm(
+            ("1001", "Mikro", 120_000_000),
+            ("1002", "Mikor", 310_000_000),  # E4 not-allowed
+            ("1001", "Kecil", "dua juta"),  # A5 duplicate-key, F5 type-error
+            ("1008", "Mikro", -5),  # F6 below-minimum
+            ("1009", "Mikro", "Rp 1.500.000"),  # F7 number-as-text
+        ),
+    ]
     year["koperasi_rows"] = koperasi(
-        ("BH-1", "Aktif", 1_000_000, [150, 60, 60, 60]),   # G2 above-maximum
+        ("BH-1", "Aktif", 1_000_000, [150, 60, 60, 60]),  # G2 above-maximum
         ("BH-2", "Aktif", 1_000_000, [60, None, 60, 60]),  # H3 required-missing (Aktif)
     )
-    year["volume_rows"] = [["Nama Pasar", "Komoditas", "Volume (kg)"], ["Pasar Baru", "Beras", Formula("=2*3")]]
+    year["volume_rows"] = [
+        ["Nama Pasar", "Komoditas", "Volume (kg)"],
+        ["Pasar Baru", "Beras", Formula("=2*3")],
+    ]
     write_year(data, 2024, **year)
     (data / "2024" / "pdrb.xlsx").unlink()
     expected = {
@@ -135,12 +156,29 @@ def test_annotated_copies_mark_cells_and_list_findings(defective, tmp_path):
     assert "type-error" in ws["F5"].comment.text and "'dua juta'" in ws["F5"].comment.text
     assert ws["F2"].comment is None
     listing = book["Temuan iku"]
-    assert [c.value for c in listing[1]] == ["Tingkat", "Kode", "File", "Sheet", "Sel", "Kolom", "Nilai", "Pesan"]
-    assert listing.max_row - 1 == sum(1 for f in json.loads(run("validate", data, "--year", 2024, "--format", "json").stdout)["findings"] if f["file"] == "2024/bidang_usaha_mikro_ikm.xlsx")
+    assert [c.value for c in listing[1]] == [
+        "Tingkat",
+        "Kode",
+        "File",
+        "Sheet",
+        "Sel",
+        "Kolom",
+        "Nilai",
+        "Pesan",
+    ]
+    assert listing.max_row - 1 == sum(
+        1
+        for f in json.loads(run("validate", data, "--year", 2024, "--format", "json").stdout)["findings"]
+        if f["file"] == "2024/bidang_usaha_mikro_ikm.xlsx"
+    )
 
 
 def digest(folder):
-    return {p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_inputs_never_change(tmp_path):
@@ -162,8 +200,10 @@ def test_annotate_refuses_the_data_folder(small_data):
 
 def test_strict_counts_warnings(small_data):
     rows = umkm(("1001", "Mikro", "Rp 1.000"))
-    write_book(small_data / "2024" / "bidang_usaha_mikro_ikm.xlsx",
-               {"Data UMKM": rows, "Direktori IKM": YEAR_2024["ikm_rows"]})
+    write_book(
+        small_data / "2024" / "bidang_usaha_mikro_ikm.xlsx",
+        {"Data UMKM": rows, "Direktori IKM": YEAR_2024["ikm_rows"]},
+    )
     assert run("validate", small_data, "--year", 2024).exit_code == 0
     assert run("validate", small_data, "--year", 2024, "--strict").exit_code == 1
 
@@ -176,8 +216,10 @@ def test_without_year_checks_every_year_folder(small_data):
 
 def test_thousands_of_findings_do_not_flood_the_screen(small_data):
     rows = umkm(*[(str(10_000 + i), "Mikro", f"Rp {i + 1}.000") for i in range(3000)])
-    write_book(small_data / "2024" / "bidang_usaha_mikro_ikm.xlsx",
-               {"Data UMKM": rows, "Direktori IKM": YEAR_2024["ikm_rows"]})
+    write_book(
+        small_data / "2024" / "bidang_usaha_mikro_ikm.xlsx",
+        {"Data UMKM": rows, "Direktori IKM": YEAR_2024["ikm_rows"]},
+    )
     result = run("validate", small_data, "--year", 2024)
     assert result.exit_code == 0
     assert "Total: 0 kesalahan, 30" in result.stdout  # 3000 number-as-text, and a few large changes
@@ -193,7 +235,9 @@ def test_findings_exported_to_csv_xlsx_json(defective, tmp_path):
 
     with open(out / "t.csv", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert {(r["severity"], r["code"], r["file"], r["sheet"] or None, r["cell"] or None) for r in rows} >= expected
+    assert {
+        (r["severity"], r["code"], r["file"], r["sheet"] or None, r["cell"] or None) for r in rows
+    } >= expected
     ws = openpyxl.load_workbook(out / "t.xlsx")["Temuan"]
     assert ws.max_row - 1 == len(rows)
     assert len(json.loads((out / "t.json").read_text())["findings"]) == len(rows)

@@ -41,7 +41,14 @@ def test_header_below_merged_title_rows(config, tmp_path):
 
 
 def test_header_case_spaces_line_breaks_aliases_and_order(config, tmp_path):
-    header = ["No", "OMZET PER\nTAHUN (Rp)", "nama  usaha", "Nomor Induk Berusaha", "SKALA USAHA", "Keterangan"]
+    header = [
+        "No",
+        "OMZET PER\nTAHUN (Rp)",
+        "nama  usaha",
+        "Nomor Induk Berusaha",
+        "SKALA USAHA",
+        "Keterangan",
+    ]
     rows = [header, [1, 7_000_000, "Warung", "1001", "Mikro", "baru"]]
     put(tmp_path, {"Data UMKM": rows, "Catatan": [["catatan bebas"]]})
     data = read(config, tmp_path, "umkm")
@@ -99,7 +106,10 @@ def test_numbers_typed_as_text_are_read_with_a_warning(config, tmp_path, text, v
 
 
 def test_categories_match_whatever_the_case_and_spaces(config, tmp_path):
-    put(tmp_path, {"Data UMKM": umkm(("1", "MIKRO", 1), ("2", "mikro ", 1), ("3", " Kecil", 1), ("4", "menengah", 1))})
+    put(
+        tmp_path,
+        {"Data UMKM": umkm(("1", "MIKRO", 1), ("2", "mikro ", 1), ("3", " Kecil", 1), ("4", "menengah", 1))},
+    )
     data = read(config, tmp_path, "umkm")
     assert data.frame["skala_usaha"].tolist() == ["Mikro", "Mikro", "Kecil", "Menengah"]
     assert codes(data) == []
@@ -142,8 +152,10 @@ def test_blank_rows_inside_data_are_skipped(config, tmp_path):
 
 
 def test_formula_cells_use_their_cached_values(config, tmp_path):
-    rows = [["Nama Pasar", "Komoditas", "Volume (kg)", "Nilai Transaksi (Rp)"],
-            ["Pasar Baru", "Beras", 10, Formula("=C2*12000", 120000)]]
+    rows = [
+        ["Nama Pasar", "Komoditas", "Volume (kg)", "Nilai Transaksi (Rp)"],
+        ["Pasar Baru", "Beras", 10, Formula("=C2*12000", 120000)],
+    ]
     put(tmp_path, {"Volume Perdagangan": rows}, name="bidang_perdagangan.xlsx")
     data = read(config, tmp_path, "volume_perdagangan")
     assert data.frame.loc[2, "nilai_transaksi"] == 120000
@@ -165,7 +177,12 @@ def test_type_error_names_the_cell(config, tmp_path):
     data = read(config, tmp_path, "umkm")
     finding = only(data, "type-error")
     assert (finding.severity, finding.file, finding.sheet, finding.cell, finding.column, finding.value) == (
-        "error", "2024/bidang_usaha_mikro_ikm.xlsx", "Data UMKM", "F3", "omzet", "dua juta"
+        "error",
+        "2024/bidang_usaha_mikro_ikm.xlsx",
+        "Data UMKM",
+        "F3",
+        "omzet",
+        "dua juta",
     )
     assert not data.readable
 
@@ -221,7 +238,11 @@ def test_nib_stored_as_number_reads_as_digits(config, tmp_path):
 
 def test_workbook_missing(config, tmp_path):
     finding = only(read(config, tmp_path, "umkm"), "workbook-missing")
-    assert (finding.severity, finding.file, finding.cell) == ("error", "2024/bidang_usaha_mikro_ikm.xlsx", None)
+    assert (finding.severity, finding.file, finding.cell) == (
+        "error",
+        "2024/bidang_usaha_mikro_ikm.xlsx",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -230,7 +251,11 @@ def test_workbook_missing(config, tmp_path):
         (b"", "workbook-unreadable", "0 byte"),
         (b"NIB;Nama Usaha\n1;A\n", "workbook-wrong-format", ".csv"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "workbook-wrong-format", ".xls"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"), "workbook-encrypted", "kata sandi"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"),
+            "workbook-encrypted",
+            "kata sandi",
+        ),
     ],
 )
 def test_files_that_are_not_workbooks(config, tmp_path, content, code, words):
@@ -303,7 +328,11 @@ def test_header_only_sheet_has_no_data_rows(config, tmp_path):
 
 
 def test_merged_header_cells(config, tmp_path):
-    rows = [["DATA UMKM", None, None, None, None, None, None], UMKM_HEADER, ["1", "A", "K", "S", "Mikro", 10, 1]]
+    rows = [
+        ["DATA UMKM", None, None, None, None, None, None],
+        UMKM_HEADER,
+        ["1", "A", "K", "S", "Mikro", 10, 1],
+    ]
     put(tmp_path, {"Data UMKM": rows}, merges={"Data UMKM": ["A1:G1"]})
     data = read(config, tmp_path, "umkm")
     assert data.header_row == 2 and data.frame.loc[3, "omzet"] == 10

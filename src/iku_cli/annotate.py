@@ -36,10 +36,13 @@ def annotate(data_dir: Path, out_dir: Path, found: list[Finding]) -> list[Path]:
             wb = load_workbook(source)  # read: openpyxl never writes to the file it loads
         except Exception:
             continue  # a file that cannot be opened has nothing to mark; its finding says so
-        _mark(wb, items)
+        for name in _mark(wb, items):
+            _printable(wb[name])
         if FINDINGS_SHEET in wb.sheetnames:
             del wb[FINDINGS_SHEET]
-        fill_findings_sheet(wb.create_sheet(FINDINGS_SHEET), items)
+        listing = wb.create_sheet(FINDINGS_SHEET)
+        fill_findings_sheet(listing, items)
+        _printable(listing)
         target = out_dir / rel
         if target.resolve() == source.resolve():
             raise ValueError(f"--annotate would overwrite the original {source}; choose another folder")
@@ -49,7 +52,17 @@ def annotate(data_dir: Path, out_dir: Path, found: list[Finding]) -> list[Path]:
     return written
 
 
-def _mark(wb, items: list[Finding]) -> None:
+def _printable(ws) -> None:
+    """Marked sheets print on A4 landscape, as wide as the page, so the marks are seen on paper too."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+def _mark(wb, items: list[Finding]) -> set[str]:
+    """Fill and comment each cell with a finding; return the names of the sheets marked."""
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     by_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in items:
@@ -66,3 +79,4 @@ def _mark(wb, items: list[Finding]) -> None:
         comment = Comment(text, "iku validate")
         comment.width, comment.height = 360, 40 + 18 * (len(text) // 50 + len(cell_findings))
         cell.comment = comment
+    return {sheet for sheet, _ in by_cell}

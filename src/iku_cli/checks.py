@@ -45,10 +45,14 @@ def _extra_sheets(ws: Workspace, years: list[int], source_ids: list[str]) -> lis
             for name in book.sheet_names if book else []:
                 declared = {s.sheet for s in sources.values() if s.workbook == workbook}
                 if name not in used and name not in declared:
-                    out.append(F.make(
-                        "extra-sheet-ignored", f"sheet '{name}' tidak dideklarasikan, diabaikan",
-                        file=f"{year}/{workbook}", sheet=name,
-                    ))
+                    out.append(
+                        F.make(
+                            "extra-sheet-ignored",
+                            f"sheet '{name}' tidak dideklarasikan, diabaikan",
+                            file=f"{year}/{workbook}",
+                            sheet=name,
+                        )
+                    )
     return out
 
 
@@ -63,12 +67,16 @@ def unit_consistency(ws: Workspace, years: list[int], source_ids: list[str]) -> 
                 listing = ", ".join(f"{y}: {u}" for y, u in seen.items() if u)
                 last = max(y for y, u in seen.items() if u)
                 data = ws.sheet(last, sid)
-                out.append(F.make(
-                    "unit-inconsistent",
-                    f"kolom {column.header} memakai satuan berbeda antartahun ({listing}); "
-                    f"semua dikonversi ke {column.unit}, tetapi sebaiknya seragamkan satuannya",
-                    file=data.file, sheet=data.sheet, column=cid,
-                ))
+                out.append(
+                    F.make(
+                        "unit-inconsistent",
+                        f"kolom {column.header} memakai satuan berbeda antartahun ({listing}); "
+                        f"semua dikonversi ke {column.unit}, tetapi sebaiknya seragamkan satuannya",
+                        file=data.file,
+                        sheet=data.sheet,
+                        column=cid,
+                    )
+                )
     return out
 
 
@@ -87,11 +95,16 @@ def large_changes(ws: Workspace, years: list[int]) -> list[Finding]:
             if abs(change) > limit:
                 data = ws.sheet(year, measure.source)
                 sign = "+" if change > 0 else ""
-                out.append(F.make(
-                    "large-change",
-                    f"ukuran '{measure.label or mid}' berubah {sign}{format_number(change, 1)} % dari {year - 1} "
-                    f"({format_auto(prev.value)}) ke {year} ({format_auto(cur.value)}), melebihi batas "
-                    f"±{format_auto(limit)} %; periksa apakah ada data ganda, hilang, atau satuan yang keliru",
-                    file=data.file, sheet=data.sheet, column=measure.column, value=round(change, 6),
-                ))
+                out.append(
+                    F.make(
+                        "large-change",
+                        f"ukuran '{measure.label or mid}' berubah {sign}{format_number(change, 1)} % dari {year - 1} "
+                        f"({format_auto(prev.value)}) ke {year} ({format_auto(cur.value)}), melebihi batas "
+                        f"±{format_auto(limit)} %; periksa apakah ada data ganda, hilang, atau satuan yang keliru",
+                        file=data.file,
+                        sheet=data.sheet,
+                        column=measure.column,
+                        value=round(change, 6),
+                    )
+                )
     return out

@@ -21,7 +21,8 @@ EXIT_CODES_HELP = (
 
 app = typer.Typer(
     name="iku",
-    help="Compute the Indikator Kinerja Utama (IKU) of a Dinas from its bidang workbooks.\n\n" + EXIT_CODES_HELP,
+    help="Compute the Indikator Kinerja Utama (IKU) of a Dinas from its bidang workbooks.\n\n"
+    + EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -64,16 +65,26 @@ def friendly_errors(command):
 
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", "-c", help="indicators.yaml to use (default: the one shipped with iku).",
-                 show_default=False),
+    typer.Option(
+        "--config",
+        "-c",
+        help="indicators.yaml to use (default: the one shipped with iku).",
+        show_default=False,
+    ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="What to print on stdout.")]
 OutputOption = Annotated[
     list[Path] | None,
-    typer.Option("--output", "-o", help="Write to FILE (.csv, .xlsx or .json by extension); may be repeated.",
-                 show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (.csv, .xlsx or .json by extension); may be repeated.",
+        show_default=False,
+    ),
 ]
-DataDirArgument = Annotated[Path, typer.Argument(help="Folder with one sub-folder per year (DATA_DIR/2024/...).")]
+DataDirArgument = Annotated[
+    Path, typer.Argument(help="Folder with one sub-folder per year (DATA_DIR/2024/...).")
+]
 
 
 def _config(path: Path | None):
@@ -167,19 +178,30 @@ def validate(
     data_dir: DataDirArgument,
     year: Annotated[
         int | None,
-        typer.Option("--year", "-y", help="Check what computing year N needs (N and N-1); default: every year folder.",
-                     show_default=False),
+        typer.Option(
+            "--year",
+            "-y",
+            help="Check what computing year N needs (N and N-1); default: every year folder.",
+            show_default=False,
+        ),
     ] = None,
     config: ConfigOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     annotate_dir: Annotated[
         Path | None,
-        typer.Option("--annotate", help="Write marked copies of the workbooks into DIR (originals untouched).",
-                     show_default=False),
+        typer.Option(
+            "--annotate",
+            help="Write marked copies of the workbooks into DIR (originals untouched).",
+            show_default=False,
+        ),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as errors for the exit code.")] = False,
-    show_all: Annotated[bool, typer.Option("--all", help="Show every finding on screen, info included.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings count as errors for the exit code.")
+    ] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Show every finding on screen, info included.")
+    ] = False,
 ) -> None:
     """Check the bidang workbooks before submission; every finding names its file, sheet and cell.
 
@@ -199,7 +221,9 @@ def validate(
         raise UsageError(f"no year folders (e.g. {folder / '2024'}) in '{folder}'; give --year or add them")
     if annotate_dir is not None:
         if annotate_dir.resolve() == folder.resolve():
-            raise UsageError("--annotate must name another folder than the data folder; originals are never written")
+            raise UsageError(
+                "--annotate must name another folder than the data folder; originals are never written"
+            )
         annotate_dir.mkdir(parents=True, exist_ok=True)
     report = run(cfg, folder, years)
     summary = report.summary()
@@ -210,7 +234,9 @@ def validate(
     else:
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
         out.print(f"Memeriksa {len(report.files)} workbook di {folder} (tahun {span})")
-        print_findings_summary(report.findings, out, per_group=1_000_000 if show_all else 5, show_info=show_all)
+        print_findings_summary(
+            report.findings, out, per_group=1_000_000 if show_all else 5, show_info=show_all
+        )
         if not show_all and len(report.findings) > 0:
             out.print("[dim]Semua temuan: --all, atau --output temuan.xlsx / --format csv[/]")
     _write_outputs(paths, lambda p: export_findings(report.findings, summary, p))
@@ -229,7 +255,9 @@ def explain(
     data_dir: DataDirArgument,
     year: Annotated[int, typer.Option("--year", "-y", help="The year n to explain.")],
     config: ConfigOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json (json lists every Excel row used).")] = Format.table,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table or json (json lists every Excel row used).")
+    ] = Format.table,
 ) -> None:
     """Show how one indicator's value was obtained: formula, numbers, measures, filters and rows used.
 
@@ -248,7 +276,9 @@ def explain(
         raise UsageError(str(exc)) from None
     if ex.result.blocked:
         print_findings_summary(ex.result.errors, err)
-        err.print(f"[bold red]Tidak dihitung:[/] data mengandung kesalahan; iku validate {data_dir} --year {year}")
+        err.print(
+            f"[bold red]Tidak dihitung:[/] data mengandung kesalahan; iku validate {data_dir} --year {year}"
+        )
     if fmt == Format.json:
         sys.stdout.write(explanation_json(ex))
     elif fmt == Format.csv:
@@ -303,15 +333,21 @@ def trend(
 @app.command()
 @friendly_errors
 def template(
-    out_dir: Annotated[Path, typer.Argument(help="Folder to write into; the workbooks go to OUT_DIR/<year>/.")],
+    out_dir: Annotated[
+        Path, typer.Argument(help="Folder to write into; the workbooks go to OUT_DIR/<year>/.")
+    ],
     year: Annotated[int, typer.Option("--year", "-y", help="The year the workbooks are for.")],
     config: ConfigOption = None,
     source: Annotated[
         list[str] | None,
-        typer.Option("--source", "-s", help="Only this source (e.g. umkm); may be repeated.", show_default=False),
+        typer.Option(
+            "--source", "-s", help="Only this source (e.g. umkm); may be repeated.", show_default=False
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite workbooks that already exist.")] = False,
-    rows: Annotated[int, typer.Option("--rows", help="Data rows prepared with formats and checks.", min=1)] = 1000,
+    rows: Annotated[
+        int, typer.Option("--rows", help="Data rows prepared with formats and checks.", min=1)
+    ] = 1000,
 ) -> None:
     """Write blank bidang workbooks from indicators.yaml: headers, formats, drop-down lists, instructions.
 
@@ -327,7 +363,9 @@ def template(
         written = write_templates(cfg, out_dir, year, sources=source or None, force=force, rows=rows)
     except TemplateExists as exc:
         listing = ", ".join(str(p) for p in exc.paths)
-        raise UsageError(f"these files exist already and were not overwritten: {listing}; use --force to overwrite") from None
+        raise UsageError(
+            f"these files exist already and were not overwritten: {listing}; use --force to overwrite"
+        ) from None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     for p in written:

@@ -71,14 +71,22 @@ def realisasi(ws: Workspace, ind: Indikator, year: int) -> tuple[formulas.Outcom
             data = ws.sheet(y, measure.source)
             mv = ws.measure(y, name)
             column = spec.sources[measure.source].columns.get(measure.column) if measure.column else None
-            used.append(MeasureResult(
-                id=name, label=measure.label or name, year=y,
-                value=mv.value if mv else None, rows=mv.rows if mv else None,
-                aggregate=measure.aggregate, column=column.label if column else None,
-                filter=describe_filter(measure.where, spec.sources[measure.source]),
-                file=data.file, sheet=data.sheet or spec.sources[measure.source].sheet,
-                unit=column.unit if column and measure.aggregate == "sum" else None, role=role,
-            ))
+            used.append(
+                MeasureResult(
+                    id=name,
+                    label=measure.label or name,
+                    year=y,
+                    value=mv.value if mv else None,
+                    rows=mv.rows if mv else None,
+                    aggregate=measure.aggregate,
+                    column=column.label if column else None,
+                    filter=describe_filter(measure.where, spec.sources[measure.source]),
+                    file=data.file,
+                    sheet=data.sheet or spec.sources[measure.source].sheet,
+                    unit=column.unit if column and measure.aggregate == "sum" else None,
+                    role=role,
+                )
+            )
             if mv is None:
                 missing.append(data.file if data.missing else f"{data.file} ({data.source.sheet})")
             values.append(mv.value if mv else None)
@@ -120,15 +128,29 @@ def evaluate_indicator(
     end_target = ind.targets.get(renstra.end) if renstra else None
     cap_end = formulas.capaian(outcome.value, end_target, ind.better)
     return IndicatorResult(
-        id=ind.id, level=ref.level,
-        tujuan_id=ref.tujuan.id, tujuan=ref.tujuan.tujuan,
+        id=ind.id,
+        level=ref.level,
+        tujuan_id=ref.tujuan.id,
+        tujuan=ref.tujuan.tujuan,
         sasaran_id=ref.sasaran.id if ref.sasaran else None,
         sasaran=ref.sasaran.sasaran if ref.sasaran else None,
-        nama=ind.nama, satuan=ind.satuan, formula=ind.formula.type, formulasi=ind.formulasi,
-        sumber_data=ind.sumber_data, unit_kerja=ind.unit_kerja,
-        inputs=inputs, value=outcome.value, status=outcome.status, reason=outcome.reason,
-        measures=used, better=ind.better,
-        target=target, capaian=cap.value, capaian_reason=cap.reason,
+        nama=ind.nama,
+        satuan=ind.satuan,
+        formula=ind.formula.type,
+        formulasi=ind.formulasi,
+        sumber_data=ind.sumber_data,
+        unit_kerja=ind.unit_kerja,
+        inputs=inputs,
+        value=outcome.value,
+        status=outcome.status,
+        reason=outcome.reason,
+        measures=used,
+        better=ind.better,
+        target=target,
+        capaian=cap.value,
+        capaian_reason=cap.reason,
         kategori=formulas.kategori(cap.value, ws.config.spec.kategori),
-        history=history, target_akhir=end_target, capaian_akhir=cap_end.value,
+        history=history,
+        target_akhir=end_target,
+        capaian_akhir=cap_end.value,
     )

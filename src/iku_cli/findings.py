@@ -17,9 +17,15 @@ class Severity(StrEnum):
 # Every code the tool emits, its severity and what it means. The codes are stable: scripts may rely on them.
 CODES: dict[str, tuple[Severity, str]] = {
     "workbook-missing": (Severity.ERROR, "a workbook the configuration declares is not in the year folder"),
-    "workbook-unreadable": (Severity.ERROR, "the file cannot be opened: corrupt, truncated, empty, a folder, no permission"),
+    "workbook-unreadable": (
+        Severity.ERROR,
+        "the file cannot be opened: corrupt, truncated, empty, a folder, no permission",
+    ),
     "workbook-encrypted": (Severity.ERROR, "the workbook is password-protected"),
-    "workbook-wrong-format": (Severity.ERROR, "the file is not an .xlsx workbook (an .xls, .ods or .csv renamed)"),
+    "workbook-wrong-format": (
+        Severity.ERROR,
+        "the file is not an .xlsx workbook (an .xls, .ods or .csv renamed)",
+    ),
     "sheet-missing": (Severity.ERROR, "a declared sheet is not in the workbook"),
     "header-not-found": (Severity.ERROR, "no row of the sheet carries the declared headers"),
     "column-missing": (Severity.ERROR, "a required column is not in the header row"),
@@ -35,7 +41,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "total-row-excluded": (Severity.WARNING, "a JUMLAH / TOTAL row was excluded from the data"),
     "unit-scaled": (Severity.WARNING, "a header in another unit than declared; values were scaled"),
     "unit-inconsistent": (Severity.WARNING, "the same column is in different units across years"),
-    "large-change": (Severity.WARNING, "a measure changed by more than the allowed share from the previous year"),
+    "large-change": (
+        Severity.WARNING,
+        "a measure changed by more than the allowed share from the previous year",
+    ),
     "no-data-rows": (Severity.WARNING, "a sheet has a header but no data rows"),
     "blank-rows-skipped": (Severity.INFO, "blank rows inside the data were skipped"),
     "extra-column-ignored": (Severity.INFO, "a column that is not declared was ignored"),

@@ -59,8 +59,14 @@ def filter_mask(frame: pd.DataFrame, flt: Filter | None, source: Source) -> pd.S
 
 
 _OP_WORDS = {
-    "eq": "=", "ne": "≠", "in": "salah satu dari", "not_in": "bukan salah satu dari",
-    "gt": ">", "ge": "≥", "lt": "<", "le": "≤",
+    "eq": "=",
+    "ne": "≠",
+    "in": "salah satu dari",
+    "not_in": "bukan salah satu dari",
+    "gt": ">",
+    "ge": "≥",
+    "lt": "<",
+    "le": "≤",
 }
 
 

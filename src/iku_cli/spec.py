@@ -80,7 +80,9 @@ def _filter_kind(value: Any) -> str:
 
 # One branch is chosen by its keys, so a mistake is reported once, for the branch meant.
 Filter = Annotated[
-    Annotated[Condition, Tag("<condition>")] | Annotated[AllOf, Tag("<all>")] | Annotated[AnyOf, Tag("<any>")],
+    Annotated[Condition, Tag("<condition>")]
+    | Annotated[AllOf, Tag("<all>")]
+    | Annotated[AnyOf, Tag("<any>")],
     Discriminator(_filter_kind),
 ]
 
@@ -203,7 +205,9 @@ class Indikator(_Model):
             elif isinstance(target, list) and len(target) == 2 and all(_is_number(t) for t in target):
                 out[year] = (float(target[0]), float(target[1]))
             else:
-                raise ValueError(f"target for {year} is '{target}'; write a number (e.g. 10.5) or a range [low, high]")
+                raise ValueError(
+                    f"target for {year} is '{target}'; write a number (e.g. 10.5) or a range [low, high]"
+                )
         return out
 
 
@@ -227,7 +231,9 @@ class Renstra(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Renstra:
         if self.start > self.end:
-            raise ValueError(f"the Renstra period starts in {self.start}, after it ends in {self.end}; write start <= end")
+            raise ValueError(
+                f"the Renstra period starts in {self.start}, after it ends in {self.end}; write start <= end"
+            )
         return self
 
 
@@ -378,11 +384,15 @@ def load_config(path: Path | str | None = None) -> Config:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         context = getattr(exc, "context", None) or ""
-        if context.startswith(("while parsing a flow", "while scanning")) and getattr(exc, "context_mark", None):
+        if context.startswith(("while parsing a flow", "while scanning")) and getattr(
+            exc, "context_mark", None
+        ):
             mark = exc.context_mark  # an unclosed bracket or quote: the line where it was opened
         line = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SpecError([f"{name}{line}: YAML syntax error: {problem}; check indentation and quoting"]) from None
+        raise SpecError(
+            [f"{name}{line}: YAML syntax error: {problem}; check indentation and quoting"]
+        ) from None
     if not isinstance(data, dict) or node is None:
         raise SpecError([f"{name}:1: expected a mapping with agency, sources, measures and tujuan"])
     lines: dict[tuple, int] = {}
@@ -423,7 +433,10 @@ def _cross_check(spec: Spec) -> Iterator[tuple[tuple, str]]:
     for sid, source in spec.sources.items():
         cols = source.columns
         if source.key and source.key not in cols:
-            yield ("sources", sid, "key"), f"key '{source.key}' is not a column of source '{sid}'{_suggest(source.key, cols)}"
+            yield (
+                ("sources", sid, "key"),
+                f"key '{source.key}' is not a column of source '{sid}'{_suggest(source.key, cols)}",
+            )
         for cid, column in cols.items():
             at = ("sources", sid, "columns", cid, "required_when")
             for cond, sub in conditions(column.required_when):
@@ -432,17 +445,26 @@ def _cross_check(spec: Spec) -> Iterator[tuple[tuple, str]]:
         at = ("measures", mid)
         source = spec.sources.get(measure.source)
         if source is None:
-            yield (*at, "source"), f"measure '{mid}' names source '{measure.source}', which is not declared{_suggest(measure.source, spec.sources)}"
+            yield (
+                (*at, "source"),
+                f"measure '{mid}' names source '{measure.source}', which is not declared{_suggest(measure.source, spec.sources)}",
+            )
             continue
         if measure.column:
             column = source.columns.get(measure.column)
             if column is None:
-                yield (*at, "column"), (
-                    f"measure '{mid}' names column '{measure.column}', not declared in source "
-                    f"'{measure.source}'{_suggest(measure.column, source.columns)}"
+                yield (
+                    (*at, "column"),
+                    (
+                        f"measure '{mid}' names column '{measure.column}', not declared in source "
+                        f"'{measure.source}'{_suggest(measure.column, source.columns)}"
+                    ),
                 )
             elif measure.aggregate == "sum" and column.type not in NUMERIC_TYPES:
-                yield (*at, "column"), f"measure '{mid}' sums column '{measure.column}', which is of type {column.type}, not a number"
+                yield (
+                    (*at, "column"),
+                    f"measure '{mid}' sums column '{measure.column}', which is of type {column.type}, not a number",
+                )
         for cond, sub in conditions(measure.where):
             yield from _check_condition(cond, source, (*at, "where", *sub))
     seen: dict[str, tuple] = {}
@@ -450,37 +472,58 @@ def _cross_check(spec: Spec) -> Iterator[tuple[tuple, str]]:
         places = [(("tujuan", ti, "indikator", i), ind) for i, ind in enumerate(tujuan.indikator)]
         for si, sasaran in enumerate(tujuan.sasaran):
             places += [
-                (("tujuan", ti, "sasaran", si, "indikator", i), ind) for i, ind in enumerate(sasaran.indikator)
+                (("tujuan", ti, "sasaran", si, "indikator", i), ind)
+                for i, ind in enumerate(sasaran.indikator)
             ]
         for at, ind in places:
             if ind.id in seen:
                 yield (*at, "id"), f"indicator id '{ind.id}' is used twice; give each indicator its own id"
             seen[ind.id] = at
             formula = ind.formula
-            names = formula.measures if isinstance(formula, GrowthFormula) else formula.numerator + formula.denominator
+            names = (
+                formula.measures
+                if isinstance(formula, GrowthFormula)
+                else formula.numerator + formula.denominator
+            )
             for m in names:
                 if m not in spec.measures:
-                    yield (*at, "formula"), f"indicator {ind.id} uses measure '{m}', which is not declared under measures{_suggest(m, spec.measures)}"
+                    yield (
+                        (*at, "formula"),
+                        f"indicator {ind.id} uses measure '{m}', which is not declared under measures{_suggest(m, spec.measures)}",
+                    )
             yield from _check_targets(ind, spec.agency.renstra, at)
     ids = [t.id for t in spec.tujuan] + [s.id for t in spec.tujuan for s in t.sasaran]
     for dup in {i for i in ids if ids.count(i) > 1}:
         yield ("tujuan",), f"tujuan/sasaran id '{dup}' is used twice; give each its own id"
     bounds = [b.min for b in spec.kategori]
-    if bounds[-1] is not None or any(b is None for b in bounds[:-1]) or bounds[:-1] != sorted(bounds[:-1], reverse=True):
-        yield ("kategori",), "kategori: list bands from highest to lowest, each with 'min', the last without 'min'"
+    if (
+        bounds[-1] is not None
+        or any(b is None for b in bounds[:-1])
+        or bounds[:-1] != sorted(bounds[:-1], reverse=True)
+    ):
+        yield (
+            ("kategori",),
+            "kategori: list bands from highest to lowest, each with 'min', the last without 'min'",
+        )
 
 
 def _check_condition(cond: Condition, source: Source, at: tuple) -> Iterator[tuple[tuple, str]]:
     column = source.columns.get(cond.column)
     if column is None:
-        yield at, f"filter names column '{cond.column}', not declared in the source{_suggest(cond.column, source.columns)}"
+        yield (
+            at,
+            f"filter names column '{cond.column}', not declared in the source{_suggest(cond.column, source.columns)}",
+        )
         return
     values = cond.value if isinstance(cond.value, list) else [cond.value]
     if column.type == "category" and cond.op in ("eq", "ne", "in", "not_in"):
         allowed = {a.casefold() for a in column.allowed or []}
         for v in values:
             if str(v).strip().casefold() not in allowed:
-                yield at, f"filter value '{v}' is not an allowed value of '{cond.column}' ({', '.join(column.allowed or [])})"
+                yield (
+                    at,
+                    f"filter value '{v}' is not an allowed value of '{cond.column}' ({', '.join(column.allowed or [])})",
+                )
     if column.type in NUMERIC_TYPES and cond.op in ("eq", "ne", "in", "not_in"):
         for v in values:
             if not _is_number(v):
@@ -493,6 +536,12 @@ def _check_targets(ind: Indikator, renstra: Renstra | None, at: tuple) -> Iterat
     for year, target in ind.targets.items():
         where = (*at, "targets", year)
         if isinstance(target, tuple) and target[0] > target[1]:
-            yield where, f"indicator {ind.id}: target range for {year} has low {target[0]:g} above high {target[1]:g}; write [low, high]"
+            yield (
+                where,
+                f"indicator {ind.id}: target range for {year} has low {target[0]:g} above high {target[1]:g}; write [low, high]",
+            )
         if renstra is not None and not renstra.start <= year <= renstra.end:
-            yield where, f"indicator {ind.id}: target year {year} is outside the Renstra period {renstra.start}-{renstra.end}"
+            yield (
+                where,
+                f"indicator {ind.id}: target year {year} is outside the Renstra period {renstra.start}-{renstra.end}",
+            )

@@ -487,7 +487,7 @@ def _petunjuk(ws: Worksheet, workbook: str, sheets: list[TemplateSheet], agency:
         cell = ws.cell(row=row, column=1, value=f"{i}. {line}")
         cell.alignment = S.WRAP_TOP
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-        ws.row_dimensions[row].height = 15 * _lines_needed(cell.value, total_width)
+        ws.row_dimensions[row].height = 15 * S.lines_needed(cell.value, total_width)
     row += 2
     ws.cell(row=row, column=1, value="Daftar kolom").font = S.Font(bold=True)
     row += 1
@@ -513,11 +513,5 @@ def _petunjuk(ws: Worksheet, workbook: str, sheets: list[TemplateSheet], agency:
                 cell.alignment = S.WRAP_TOP
                 cell.border = S.BORDER
                 cell.number_format = FORMAT_TEXT
-                height = max(height, _lines_needed(value, PETUNJUK_COLUMNS[c - 1][1]))
+                height = max(height, S.lines_needed(value, PETUNJUK_COLUMNS[c - 1][1]))
             ws.row_dimensions[row].height = 15 * height
-
-
-def _lines_needed(text: str, width: float) -> int:
-    """Rows of wrapped text a cell of ``width`` characters needs (Excel does not size merged rows)."""
-    per_line = max(int(width * 1.1) - 2, 1)
-    return max(1, math.ceil(len(text) / per_line))

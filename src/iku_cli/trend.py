@@ -54,7 +54,9 @@ def trend(config: Config, data_dir: Path, first: int, last: int) -> Trend:
         points = []
         for res in results:
             ind = res.indicators[k]
-            points.append(TrendPoint(res.year, ind.value, ind.status, ind.reason, ind.target, ind.capaian, ind.kategori))
+            points.append(
+                TrendPoint(res.year, ind.value, ind.status, ind.reason, ind.target, ind.capaian, ind.kategori)
+            )
         rows.append(TrendRow(ref.indikator.id, ref.indikator.nama, ref.indikator.satuan, points))
     found: dict[tuple, Finding] = {}
     for res in results:
@@ -84,5 +86,7 @@ def sparkline(values: list[float | None]) -> str:
         if v is None:
             out.append(" ")
         else:
-            out.append(SPARK[len(SPARK) // 2] if span == 0 else SPARK[round((v - low) / span * (len(SPARK) - 1))])
+            out.append(
+                SPARK[len(SPARK) // 2] if span == 0 else SPARK[round((v - low) / span * (len(SPARK) - 1))]
+            )
     return "".join(out)

@@ -24,15 +24,33 @@ class Unit:
 
 
 _BASES = {
-    "rp": "Rp", "rupiah": "Rp", "idr": "Rp",
-    "usd": "USD", "us$": "USD", "$": "USD", "dolar": "USD", "dollar": "USD",
-    "kg": "kg", "kilogram": "kg", "ton": "kg", "kuintal": "kg", "kwintal": "kg", "kw": "kg",
+    "rp": "Rp",
+    "rupiah": "Rp",
+    "idr": "Rp",
+    "usd": "USD",
+    "us$": "USD",
+    "$": "USD",
+    "dolar": "USD",
+    "dollar": "USD",
+    "kg": "kg",
+    "kilogram": "kg",
+    "ton": "kg",
+    "kuintal": "kg",
+    "kwintal": "kg",
+    "kw": "kg",
 }
 _BASE_SCALE = {"ton": 1000.0, "kuintal": 100.0, "kwintal": 100.0, "kw": 100.0}
 _MULTIPLIERS = {
-    "ribu": 1e3, "rb": 1e3, "000": 1e3, "ribuan": 1e3,
-    "juta": 1e6, "jt": 1e6, "000000": 1e6,
-    "miliar": 1e9, "milyar": 1e9, "m": 1e9,
+    "ribu": 1e3,
+    "rb": 1e3,
+    "000": 1e3,
+    "ribuan": 1e3,
+    "juta": 1e6,
+    "jt": 1e6,
+    "000000": 1e6,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "m": 1e9,
     "triliun": 1e12,
 }
 _TOKEN = re.compile(r"us\$|\$|[a-z]+|\d+")

@@ -26,8 +26,16 @@ from iku_cli.xlsxfile import column_letter, formulas_without_value, sniff
 
 HEADER_SEARCH_ROWS = 50
 TOTAL_LABELS = {
-    "jumlah", "total", "jumlah total", "total keseluruhan", "jumlah keseluruhan", "grand total",
-    "sub total", "subtotal", "jumlah seluruhnya", "total seluruhnya",
+    "jumlah",
+    "total",
+    "jumlah total",
+    "total keseluruhan",
+    "jumlah keseluruhan",
+    "grand total",
+    "sub total",
+    "subtotal",
+    "jumlah seluruhnya",
+    "total seluruhnya",
 }
 
 
@@ -89,7 +97,11 @@ def _open_workbook(path: Path):
     except python_calamine.PasswordError:
         return None, "workbook-encrypted", "workbook dilindungi kata sandi; simpan ulang tanpa kata sandi"
     except Exception as exc:  # calamine raises several kinds for a damaged file
-        return None, "workbook-unreadable", f"file rusak atau tidak lengkap ({type(exc).__name__}); salin ulang file aslinya"
+        return (
+            None,
+            "workbook-unreadable",
+            f"file rusak atau tidak lengkap ({type(exc).__name__}); salin ulang file aslinya",
+        )
 
 
 def read_sheet(
@@ -121,7 +133,11 @@ def read_sheet(
     sheet_name = _find_sheet(workbook.sheet_names, source.sheet)
     if sheet_name is None:
         close = difflib.get_close_matches(source.sheet, workbook.sheet_names, n=1, cutoff=0.4)
-        hint = f"; mungkin maksudnya '{close[0]}'? Ganti nama sheet itu menjadi '{source.sheet}'" if close else ""
+        hint = (
+            f"; mungkin maksudnya '{close[0]}'? Ganti nama sheet itu menjadi '{source.sheet}'"
+            if close
+            else ""
+        )
         present = ", ".join(workbook.sheet_names)
         data._add("sheet-missing", f"sheet '{source.sheet}' tidak ada (yang ada: {present}){hint}")
         return data
@@ -200,12 +216,12 @@ def _parse_rows(data: SheetData, rows: list[list], path: Path, needed: frozenset
     raw = pd.DataFrame(body, dtype=object, index=pd.RangeIndex(first, first + len(body)))
     if raw.empty:
         raw = pd.DataFrame(index=pd.RangeIndex(first, first), columns=range(len(header)), dtype=object)
-    declared = {cid: raw[c] if c in raw.columns else pd.Series(dtype=object) for cid, (c, _) in located.items()}
+    declared = {
+        cid: raw[c] if c in raw.columns else pd.Series(dtype=object) for cid, (c, _) in located.items()
+    }
     blank = {cid: _blank_mask(s) for cid, s in declared.items()}
 
-    no_cache = {
-        (r + 1, c) for r, c in formulas_without_value(path, data.sheet) if r + 1 >= first
-    }
+    no_cache = {(r + 1, c) for r, c in formulas_without_value(path, data.sheet) if r + 1 >= first}
     cols_of_interest = {c for c, _ in located.values()}
     no_cache_rows: dict[str, set[int]] = {}
     for row, c in sorted(no_cache):
@@ -340,7 +356,9 @@ def _check_columns(
                 "unit-mismatch",
                 f"judul kolom menyebut satuan '{found.text}', padahal kolom ini dalam {column.unit}; "
                 f"isi kolom dalam {column.unit} dan ubah judulnya",
-                cell=cell, column=cid, value=str(header[c]).strip(),
+                cell=cell,
+                column=cid,
+                value=str(header[c]).strip(),
             )
             continue
         factor = found.factor_to(declared)
@@ -349,7 +367,9 @@ def _check_columns(
             data._add(
                 "unit-scaled",
                 f"judul kolom dalam '{found.text}'; nilai dikalikan {format_exact(factor)} menjadi {column.unit}",
-                cell=cell, column=cid, value=str(header[c]).strip(),
+                cell=cell,
+                column=cid,
+                value=str(header[c]).strip(),
             )
 
 
@@ -374,7 +394,9 @@ def _typed_text(series: pd.Series, blank: pd.Series) -> pd.Series:
     return out
 
 
-def _typed_category(data: SheetData, cid: str, column: Column, series: pd.Series, blank: pd.Series) -> pd.Series:
+def _typed_category(
+    data: SheetData, cid: str, column: Column, series: pd.Series, blank: pd.Series
+) -> pd.Series:
     canonical = {normalise(a): a for a in column.allowed or []}
     text = _typed_text(series, blank)
     present = ~blank
@@ -392,12 +414,16 @@ def _typed_category(data: SheetData, cid: str, column: Column, series: pd.Series
             "not-allowed",
             f"'{value}' bukan nilai yang diterima untuk {column.header} "
             f"(pilihan: {', '.join(column.allowed or [])}){hint}",
-            cell=data.cell(cid, row), column=cid, value=value,
+            cell=data.cell(cid, row),
+            column=cid,
+            value=value,
         )
     return out
 
 
-def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, blank: pd.Series) -> pd.Series:
+def _typed_number(
+    data: SheetData, cid: str, column: Column, series: pd.Series, blank: pd.Series
+) -> pd.Series:
     kinds = series.map(type)
     numeric = kinds.isin((int, float)) & ~blank
     text = kinds.eq(str) & ~blank
@@ -412,7 +438,9 @@ def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, 
                 "number-as-text",
                 f"angka diketik sebagai teks: '{series[row]}' dibaca sebagai {format_exact(parsed[row])}; "
                 "sebaiknya ketik sebagai angka",
-                cell=data.cell(cid, row), column=cid, value=series[row],
+                cell=data.cell(cid, row),
+                column=cid,
+                value=series[row],
             )
     unreadable = ~blank & out.isna()
     for row in unreadable.index[unreadable]:
@@ -421,7 +449,9 @@ def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, 
         data._add(
             "type-error",
             f"'{value}' bukan {kind}; ketik angkanya saja, misalnya 1250000 atau 1.250.000",
-            cell=data.cell(cid, row), column=cid, value=value,
+            cell=data.cell(cid, row),
+            column=cid,
+            value=value,
         )
     if column.type == "integer":
         fraction = out.notna() & (out != np.floor(out))
@@ -429,7 +459,9 @@ def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, 
             data._add(
                 "type-error",
                 f"{format_exact(out[row])} bukan bilangan bulat; {column.header} dihitung dalam bilangan bulat",
-                cell=data.cell(cid, row), column=cid, value=series[row],
+                cell=data.cell(cid, row),
+                column=cid,
+                value=series[row],
             )
     factor = data.factors.get(cid, 1.0)
     if factor != 1.0:
@@ -441,7 +473,9 @@ def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, 
             data._add(
                 "below-minimum",
                 f"{format_exact(out[row])}{unit} di bawah batas minimum {format_exact(column.min)}; periksa nilainya",
-                cell=data.cell(cid, row), column=cid, value=series[row],
+                cell=data.cell(cid, row),
+                column=cid,
+                value=series[row],
             )
     if column.max is not None:
         high = out > column.max
@@ -449,7 +483,9 @@ def _typed_number(data: SheetData, cid: str, column: Column, series: pd.Series, 
             data._add(
                 "above-maximum",
                 f"{format_exact(out[row])}{unit} di atas batas maksimum {format_exact(column.max)}; periksa nilainya",
-                cell=data.cell(cid, row), column=cid, value=series[row],
+                cell=data.cell(cid, row),
+                column=cid,
+                value=series[row],
             )
     return out
 
@@ -465,7 +501,9 @@ def _report_totals(
             if column.type not in NUMERIC_TYPES or cid == data.source.key:
                 continue
             value = raw.at[row, c]
-            stated = value if isinstance(value, (int, float)) else parse_number_text(pd.Series([value])).iloc[0]
+            stated = (
+                value if isinstance(value, (int, float)) else parse_number_text(pd.Series([value])).iloc[0]
+            )
             if not isinstance(stated, (int, float)) or stated != stated:
                 continue
             stated = float(stated) * data.factors.get(cid, 1.0)
@@ -507,7 +545,8 @@ def _check_required(
             data._add(
                 "required-missing",
                 f"{column.header} kosong; kolom ini {why}",
-                cell=data.cell(cid, row), column=cid,
+                cell=data.cell(cid, row),
+                column=cid,
             )
 
 
@@ -528,5 +567,7 @@ def _check_duplicates(data: SheetData, frame: pd.DataFrame) -> None:
             "duplicate-key",
             f"{header} {frame.at[row, key]} ganda: sudah ada di sel {first} dan muncul lagi di sel "
             f"{data.cell(key, row)}; hapus salah satu atau perbaiki nomornya",
-            cell=data.cell(key, row), column=key, value=frame.at[row, key],
+            cell=data.cell(key, row),
+            column=key,
+            value=frame.at[row, key],
         )

@@ -21,14 +21,23 @@ def sniff(path) -> tuple[str, str] | None:
             fh.seek(0)
             if _ENCRYPTION_MARK in fh.read(1 << 20):
                 return "workbook-encrypted", "workbook dilindungi kata sandi; simpan ulang tanpa kata sandi"
-            return "workbook-wrong-format", "file ini berformat .xls (Excel 97-2003); simpan ulang sebagai .xlsx"
+            return (
+                "workbook-wrong-format",
+                "file ini berformat .xls (Excel 97-2003); simpan ulang sebagai .xlsx",
+            )
     if head[:4] != b"PK\x03\x04":
-        return "workbook-wrong-format", "file ini bukan workbook Excel (mungkin .csv atau teks); simpan ulang sebagai .xlsx"
+        return (
+            "workbook-wrong-format",
+            "file ini bukan workbook Excel (mungkin .csv atau teks); simpan ulang sebagai .xlsx",
+        )
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             if "mimetype" in names and b"opendocument" in zf.read("mimetype"):
-                return "workbook-wrong-format", "file ini berformat .ods (LibreOffice); simpan ulang sebagai .xlsx"
+                return (
+                    "workbook-wrong-format",
+                    "file ini berformat .ods (LibreOffice); simpan ulang sebagai .xlsx",
+                )
             if "xl/workbook.xml" not in names:
                 return "workbook-wrong-format", "file zip ini bukan workbook Excel .xlsx"
     except zipfile.BadZipFile:

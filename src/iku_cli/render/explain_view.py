@@ -34,20 +34,28 @@ def print_explanation(ex: Explanation, console: Console) -> None:
     console.print(f"[bold]Dengan angka[/] ({ex.result.year}): {formula_with_numbers(ex)}")
     if ind.target is not None or ind.capaian is not None:
         cap = format_percent(ind.capaian) if ind.capaian is not None else ind.capaian_reason
-        console.print(f"[bold]Target[/] {ex.result.year}: {_target(ind.target)} · capaian {cap} · kategori {ind.kategori or '–'}")
-    console.print(f"[bold]Sumber data[/]: {ind.sumber_data or '–'} · [bold]Unit kerja[/]: {ind.unit_kerja or '–'}")
+        console.print(
+            f"[bold]Target[/] {ex.result.year}: {_target(ind.target)} · capaian {cap} · kategori {ind.kategori or '–'}"
+        )
+    console.print(
+        f"[bold]Sumber data[/]: {ind.sumber_data or '–'} · [bold]Unit kerja[/]: {ind.unit_kerja or '–'}"
+    )
     console.print("[bold]Ukuran[/]")
     rows = {(r.measure.id, r.measure.year): r for r in ex.rows}
     for m in ind.measures:
         how = AGGREGATE_WORDS[m.aggregate].format(col=m.column or "")
         unit = f" {m.unit}" if m.unit else ""
-        console.print(f"  [bold]{m.role}[/] · {m.label} [dim]({m.id})[/], {m.year} = [bold]{format_auto(m.value)}{unit}[/]")
+        console.print(
+            f"  [bold]{m.role}[/] · {m.label} [dim]({m.id})[/], {m.year} = [bold]{format_auto(m.value)}{unit}[/]"
+        )
         console.print(f"    cara hitung: {how}")
         console.print(f"    filter: {m.filter}")
         console.print(f"    sumber: {m.file} › {m.sheet}")
         used = rows.get((m.id, m.year))
         if used is not None:
-            console.print(f"    baris dipakai ({format_auto(len(used.rows))}): {row_ranges(list(used.rows.index))}")
+            console.print(
+                f"    baris dipakai ({format_auto(len(used.rows))}): {row_ranges(list(used.rows.index))}"
+            )
     if any(len(r.rows) for r in ex.rows):
         console.print("[dim]Daftar lengkap baris yang dipakai: tambahkan --format json[/]")
     if ind.reason:

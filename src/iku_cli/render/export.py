@@ -39,9 +39,17 @@ def indicator_dict(ind: IndicatorResult) -> dict[str, Any]:
         "capaian_akhir_renstra": ind.capaian_akhir,
         "measures": [
             {
-                "id": m.id, "label": m.label, "year": m.year, "value": m.value, "rows": m.rows,
-                "aggregate": m.aggregate, "column": m.column, "filter": m.filter,
-                "file": m.file, "sheet": m.sheet, "unit": m.unit,
+                "id": m.id,
+                "label": m.label,
+                "year": m.year,
+                "value": m.value,
+                "rows": m.rows,
+                "aggregate": m.aggregate,
+                "column": m.column,
+                "filter": m.filter,
+                "file": m.file,
+                "sheet": m.sheet,
+                "unit": m.unit,
             }
             for m in ind.measures
         ],
@@ -64,10 +72,32 @@ def to_json(result: ComputeResult) -> str:
 
 
 CSV_FIELDS = [
-    "year", "id", "level", "tujuan", "sasaran", "name", "satuan", "formula", "value", "status", "reason",
-    "v_n_1", "v_n", "pembilang", "penyebut", "target", "target_low", "target_high", "capaian", "kategori",
-    "realisasi_n_1", "realisasi_n_2", "target_akhir_renstra", "capaian_akhir_renstra",
-    "sumber_data", "unit_kerja",
+    "year",
+    "id",
+    "level",
+    "tujuan",
+    "sasaran",
+    "name",
+    "satuan",
+    "formula",
+    "value",
+    "status",
+    "reason",
+    "v_n_1",
+    "v_n",
+    "pembilang",
+    "penyebut",
+    "target",
+    "target_low",
+    "target_high",
+    "capaian",
+    "kategori",
+    "realisasi_n_1",
+    "realisasi_n_2",
+    "target_akhir_renstra",
+    "capaian_akhir_renstra",
+    "sumber_data",
+    "unit_kerja",
 ]
 
 
@@ -81,26 +111,40 @@ def to_csv(result: ComputeResult) -> str:
     writer.writeheader()
     for ind in result.indicators:
         target = ind.target
-        low, high = (target if isinstance(target, tuple) else (None, None))
+        low, high = target if isinstance(target, tuple) else (None, None)
         end = ind.target_akhir
-        writer.writerow({
-            "year": result.year, "id": ind.id, "level": ind.level, "tujuan": ind.tujuan,
-            "sasaran": ind.sasaran or "", "name": ind.nama, "satuan": ind.satuan, "formula": ind.formula,
-            "value": _csv_number(ind.value), "status": ind.status, "reason": ind.reason or "",
-            "v_n_1": _csv_number(ind.inputs.get("v_n_1")), "v_n": _csv_number(ind.inputs.get("v_n")),
-            "pembilang": _csv_number(ind.inputs.get("pembilang")),
-            "penyebut": _csv_number(ind.inputs.get("penyebut")),
-            "target": "" if isinstance(target, tuple) else _csv_number(target),
-            "target_low": _csv_number(low), "target_high": _csv_number(high),
-            "capaian": _csv_number(ind.capaian), "kategori": ind.kategori or "",
-            "realisasi_n_1": _csv_number(ind.history.get(result.year - 1)),
-            "realisasi_n_2": _csv_number(ind.history.get(result.year - 2)),
-            "target_akhir_renstra": (
-                f"{end[0]!r}-{end[1]!r}" if isinstance(end, tuple) else _csv_number(end)
-            ),
-            "capaian_akhir_renstra": _csv_number(ind.capaian_akhir),
-            "sumber_data": ind.sumber_data or "", "unit_kerja": ind.unit_kerja or "",
-        })
+        writer.writerow(
+            {
+                "year": result.year,
+                "id": ind.id,
+                "level": ind.level,
+                "tujuan": ind.tujuan,
+                "sasaran": ind.sasaran or "",
+                "name": ind.nama,
+                "satuan": ind.satuan,
+                "formula": ind.formula,
+                "value": _csv_number(ind.value),
+                "status": ind.status,
+                "reason": ind.reason or "",
+                "v_n_1": _csv_number(ind.inputs.get("v_n_1")),
+                "v_n": _csv_number(ind.inputs.get("v_n")),
+                "pembilang": _csv_number(ind.inputs.get("pembilang")),
+                "penyebut": _csv_number(ind.inputs.get("penyebut")),
+                "target": "" if isinstance(target, tuple) else _csv_number(target),
+                "target_low": _csv_number(low),
+                "target_high": _csv_number(high),
+                "capaian": _csv_number(ind.capaian),
+                "kategori": ind.kategori or "",
+                "realisasi_n_1": _csv_number(ind.history.get(result.year - 1)),
+                "realisasi_n_2": _csv_number(ind.history.get(result.year - 2)),
+                "target_akhir_renstra": (
+                    f"{end[0]!r}-{end[1]!r}" if isinstance(end, tuple) else _csv_number(end)
+                ),
+                "capaian_akhir_renstra": _csv_number(ind.capaian_akhir),
+                "sumber_data": ind.sumber_data or "",
+                "unit_kerja": ind.unit_kerja or "",
+            }
+        )
     return out.getvalue()
 
 

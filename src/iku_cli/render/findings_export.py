@@ -40,6 +40,9 @@ def fill_findings_sheet(ws, found: list[Finding]) -> None:
         ws.append([d[k] for k in FINDING_FIELDS])
         ws.cell(row=ws.max_row, column=1).fill = S.PatternFill("solid", fgColor=SEVERITY_FILL[d["severity"]])
     S.set_widths(ws, {"A": 10, "B": 22, "C": 32, "D": 20, "E": 7, "F": 18, "G": 20, "H": 100})
+    for (cell,) in ws.iter_rows(min_row=2, min_col=8, max_col=8):
+        cell.alignment = S.WRAP_TOP
+    S.fit_row_heights(ws, 2, ws.max_row)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:H{max(ws.max_row, 1)}"
 

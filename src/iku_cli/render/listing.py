@@ -36,30 +36,39 @@ def rows(cfg: Config) -> list[dict]:
     out = []
     for ref in cfg.indicators:
         ind = ref.indikator
-        out.append({
-            "id": ind.id,
-            "level": ref.level,
-            "tujuan": ref.tujuan.tujuan,
-            "sasaran": ref.sasaran.sasaran if ref.sasaran else None,
-            "name": ind.nama,
-            "satuan": ind.satuan,
-            "formula": ind.formula.type,
-            "rumus": _formula_words(cfg, ref),
-            "formulasi": ind.formulasi,
-            "filters": {
-                n: describe_filter(cfg.spec.measures[n].where, cfg.spec.sources[cfg.spec.measures[n].source])
-                for n in (ind.formula.measures if isinstance(ind.formula, GrowthFormula)
-                          else [*ind.formula.numerator, *ind.formula.denominator])
-            },
-            "source": _sources(cfg, ref),
-            "sumber_data": ind.sumber_data,
-            "unit_kerja": ind.unit_kerja,
-        })
+        out.append(
+            {
+                "id": ind.id,
+                "level": ref.level,
+                "tujuan": ref.tujuan.tujuan,
+                "sasaran": ref.sasaran.sasaran if ref.sasaran else None,
+                "name": ind.nama,
+                "satuan": ind.satuan,
+                "formula": ind.formula.type,
+                "rumus": _formula_words(cfg, ref),
+                "formulasi": ind.formulasi,
+                "filters": {
+                    n: describe_filter(
+                        cfg.spec.measures[n].where, cfg.spec.sources[cfg.spec.measures[n].source]
+                    )
+                    for n in (
+                        ind.formula.measures
+                        if isinstance(ind.formula, GrowthFormula)
+                        else [*ind.formula.numerator, *ind.formula.denominator]
+                    )
+                },
+                "source": _sources(cfg, ref),
+                "sumber_data": ind.sumber_data,
+                "unit_kerja": ind.unit_kerja,
+            }
+        )
     return out
 
 
 def indicators_table(cfg: Config) -> Table:
-    table = Table(title=f"Indikator {cfg.spec.agency.nama} ({cfg.path})", title_justify="left", show_lines=True)
+    table = Table(
+        title=f"Indikator {cfg.spec.agency.nama} ({cfg.path})", title_justify="left", show_lines=True
+    )
     for name in ("Kode", "Level", "Indikator", "Rumus", "Sumber (workbook › sheet)", "Unit kerja"):
         table.add_column(name, no_wrap=name == "Kode", overflow="fold")
     for r in rows(cfg):
@@ -69,7 +78,10 @@ def indicators_table(cfg: Config) -> Table:
 
 
 def indicators_json(cfg: Config) -> str:
-    return json.dumps({"agency": cfg.spec.agency.nama, "indicators": rows(cfg)}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps({"agency": cfg.spec.agency.nama, "indicators": rows(cfg)}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def indicators_csv(cfg: Config) -> str:

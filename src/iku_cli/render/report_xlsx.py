@@ -14,9 +14,18 @@ from iku_cli.results import ComputeResult, IndicatorResult
 from iku_cli.spec import DEFAULT_KATEGORI
 
 MEASURE_COLUMNS = [
-    ("No", 5), ("Sasaran", 34), ("Indikator", 42), ("Satuan", 9), ("Target", 13), ("Realisasi", 13),
-    ("Capaian (%)", 11), ("Kategori", 13), ("Realisasi {prev}", 13), ("Target akhir Renstra ({end})", 14),
-    ("Capaian terhadap target akhir Renstra (%)", 16), ("Keterangan", 30),
+    ("No", 5),
+    ("Sasaran", 34),
+    ("Indikator", 42),
+    ("Satuan", 9),
+    ("Target", 13),
+    ("Realisasi", 13),
+    ("Capaian (%)", 11),
+    ("Kategori", 13),
+    ("Realisasi {prev}", 13),
+    ("Target akhir Renstra ({end})", 14),
+    ("Capaian terhadap target akhir Renstra (%)", 16),
+    ("Keterangan", 30),
 ]
 
 
@@ -85,6 +94,7 @@ def _pengukuran(ws: Worksheet, result: ComputeResult, bands) -> None:
             ws.cell(row=start, column=2).alignment = S.WRAP_TOP
     for c, (_, width) in enumerate(MEASURE_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
+    S.fit_row_heights(ws, header_row + 1, row - 1)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
@@ -143,9 +153,21 @@ def _indicator_row(ws: Worksheet, row: int, number: int, ind: IndicatorResult, r
 
 
 RINCIAN_COLUMNS = [
-    ("Kode", 9), ("Indikator", 34), ("Formulasi", 48), ("Jenis", 12), ("Nilai", 14), ("Status", 18),
-    ("Ukuran", 32), ("Tahun", 7), ("Nilai ukuran", 20), ("Satuan", 9), ("Cara hitung", 22),
-    ("Filter", 40), ("Workbook", 30), ("Sheet", 18), ("Baris dipakai", 11),
+    ("Kode", 9),
+    ("Indikator", 34),
+    ("Formulasi", 48),
+    ("Jenis", 12),
+    ("Nilai", 14),
+    ("Status", 18),
+    ("Ukuran", 32),
+    ("Tahun", 7),
+    ("Nilai ukuran", 20),
+    ("Satuan", 9),
+    ("Cara hitung", 22),
+    ("Filter", 40),
+    ("Workbook", 30),
+    ("Sheet", 18),
+    ("Baris dipakai", 11),
 ]
 AGGREGATE = {"count": "jumlah baris", "count_distinct": "jumlah {col} berbeda", "sum": "jumlah {col}"}
 
@@ -160,8 +182,14 @@ def _rincian(ws: Worksheet, result: ComputeResult) -> None:
         measures = ind.measures or [None]
         start = row
         for m in measures:
-            values = [ind.id, ind.nama, ind.formulasi, FORMULA.get(ind.formula, ind.formula), None,
-                      STATUS.get(ind.status, ind.status)]
+            values = [
+                ind.id,
+                ind.nama,
+                ind.formulasi,
+                FORMULA.get(ind.formula, ind.formula),
+                None,
+                STATUS.get(ind.status, ind.status),
+            ]
             for c, v in enumerate(values, start=1):
                 if row == start:
                     ws.cell(row=row, column=c, value=v)
@@ -189,6 +217,7 @@ def _rincian(ws: Worksheet, result: ComputeResult) -> None:
                 ws.merge_cells(start_row=start, start_column=c, end_row=row - 1, end_column=c)
         if ind.reason:
             ws.cell(row=start, column=6, value=f"{STATUS.get(ind.status, ind.status)}: {ind.reason}")
+    S.fit_row_heights(ws, 2, row - 1)
     ws.freeze_panes = "A2"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -204,7 +233,10 @@ def _metadata(ws: Worksheet, result: ComputeResult) -> None:
         ("Folder data", result.data_dir),
         ("Waktu perhitungan", result.generated_at),
         ("Versi iku", result.version),
-        ("Status", "semua indikator dihitung" if result.all_ok else "ada indikator yang tidak dapat dihitung"),
+        (
+            "Status",
+            "semua indikator dihitung" if result.all_ok else "ada indikator yang tidak dapat dihitung",
+        ),
     ]
     ws.append(["Keterangan", "Nilai"])
     S.style_header_row(ws, 1, 1, 2)

@@ -48,7 +48,9 @@ def result_table(result: ComputeResult) -> Table:
     has_targets = any(i.target is not None for i in result.indicators)
     table = Table(
         title=f"Indikator Kinerja {result.agency} — tahun {result.year}",
-        box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
     )
     table.add_column("Kode", no_wrap=True)
     table.add_column("Indikator (masukan)", ratio=1, min_width=24)
@@ -66,7 +68,8 @@ def result_table(result: ComputeResult) -> Table:
             current_tujuan, current_sasaran = ind.tujuan, None
         if ind.level == "sasaran" and ind.sasaran != current_sasaran:
             table.add_row(
-                Text(ind.sasaran_id or "", style="bold"), Text(f"Sasaran: {ind.sasaran}", style="bold magenta")
+                Text(ind.sasaran_id or "", style="bold"),
+                Text(f"Sasaran: {ind.sasaran}", style="bold magenta"),
             )
             current_sasaran = ind.sasaran
         name = Text(ind.nama)
@@ -106,10 +109,13 @@ def print_findings_summary(
     for f in shown:
         groups[(f.file or "", f.sheet or "")].append(f)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    for (file, sheet), items in groups.items():
+    ranked = sorted(groups.items(), key=lambda kv: min(order[f.severity] for f in kv[1]))  # errors first
+    for (file, sheet), items in ranked:
         counts = count_by_severity(items)
         summary = ", ".join(
-            f"[{SEVERITY_STYLE[Severity(s)]}]{n} {SEVERITY_WORD[Severity(s)]}[/]" for s, n in counts.items() if n
+            f"[{SEVERITY_STYLE[Severity(s)]}]{n} {SEVERITY_WORD[Severity(s)]}[/]"
+            for s, n in counts.items()
+            if n
         )
         console.print(f"[bold]{file}[/]" + (f" › {sheet}" if sheet else "") + f": {summary}")
         items = sorted(items, key=lambda f: order[f.severity])

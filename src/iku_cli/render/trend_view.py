@@ -39,7 +39,8 @@ def trend_table(t: Trend) -> Table:
         if has_capaian:
             caps = [p.capaian for p in row.points]
             table.add_row(
-                "", Text("capaian (%)", style="dim"),
+                "",
+                Text("capaian (%)", style="dim"),
                 *[Text("–" if c is None else format_number(c, 2), style="dim") for c in caps],
                 Text(sparkline(caps), style="dim"),
             )
@@ -48,7 +49,9 @@ def trend_table(t: Trend) -> Table:
 
 def print_trend(t: Trend, console: Console) -> None:
     console.print(trend_table(t))
-    console.print("[dim]– : tidak dapat dihitung untuk tahun itu (data tidak tersedia atau tahun sebelumnya tidak ada)[/]")
+    console.print(
+        "[dim]– : tidak dapat dihitung untuk tahun itu (data tidak tersedia atau tahun sebelumnya tidak ada)[/]"
+    )
 
 
 def trend_json(t: Trend) -> str:
@@ -57,11 +60,17 @@ def trend_json(t: Trend) -> str:
         "years": t.years,
         "indicators": [
             {
-                "id": r.id, "name": r.nama, "satuan": r.satuan,
+                "id": r.id,
+                "name": r.nama,
+                "satuan": r.satuan,
                 "values": {
                     str(p.year): {
-                        "value": p.value, "status": p.status, "reason": p.reason,
-                        "target": target_json(p.target), "capaian": p.capaian, "kategori": p.kategori,
+                        "value": p.value,
+                        "status": p.status,
+                        "reason": p.reason,
+                        "target": target_json(p.target),
+                        "capaian": p.capaian,
+                        "kategori": p.kategori,
                     }
                     for p in r.points
                 },
@@ -78,10 +87,17 @@ def trend_csv(t: Trend) -> str:
     writer.writerow(["id", "name", "year", "value", "status", "capaian", "kategori"])
     for r in t.rows:
         for p in r.points:
-            writer.writerow([
-                r.id, r.nama, p.year, "" if p.value is None else repr(p.value), p.status,
-                "" if p.capaian is None else repr(p.capaian), p.kategori or "",
-            ])
+            writer.writerow(
+                [
+                    r.id,
+                    r.nama,
+                    p.year,
+                    "" if p.value is None else repr(p.value),
+                    p.status,
+                    "" if p.capaian is None else repr(p.capaian),
+                    p.kategori or "",
+                ]
+            )
     return buf.getvalue()
 
 
@@ -125,7 +141,12 @@ def write_trend_xlsx(t: Trend, path: Path) -> None:
                 ws.cell(row=row, column=c).border = S.BORDER
     widths = {"A": 9, "B": 48, "C": 9} | {get_column_letter(4 + j): 12 for j in range(len(t.years))}
     S.set_widths(ws, widths)
+    S.fit_row_heights(ws, header + 1, ws.max_row)
     ws.freeze_panes = ws.cell(row=header + 1, column=3)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 0
     charts = wb.create_sheet("Grafik")
     for i, r in enumerate(t.rows):
         chart = LineChart()
@@ -134,7 +155,7 @@ def write_trend_xlsx(t: Trend, path: Path) -> None:
         chart.x_axis.title = "Tahun"
         chart.display_blanks = "gap"
         chart.legend = None
-        chart.height, chart.width = 7, 16
+        chart.height, chart.width = 8, 16
         data_row = header + 1 + i
         chart.add_data(Reference(ws, min_col=4, max_col=3 + len(t.years), min_row=data_row), from_rows=True)
         chart.set_categories(Reference(ws, min_col=4, max_col=3 + len(t.years), min_row=header))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -52,3 +55,34 @@ def style_header_row(ws, row: int, first_col: int, last_col: int) -> None:
 def set_widths(ws, widths: dict[str, float]) -> None:
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Rows of wrapped text a cell of ``width`` characters needs (spreadsheets do not size rows openpyxl writes)."""
+    per_line = max(int(width * 1.1) - 2, 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+def fit_row_heights(ws, first_row: int, last_row: int, line_height: float = 15) -> None:
+    """Give each row the height its longest wrapped text needs; merged cells count their whole width."""
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for merged in ws.merged_cells.ranges:
+        spans[(merged.min_row, merged.min_col)] = (merged.max_col, merged.max_row - merged.min_row + 1)
+        covered |= {
+            (r, c)
+            for r in range(merged.min_row, merged.max_row + 1)
+            for c in range(merged.min_col, merged.max_col + 1)
+        } - {(merged.min_row, merged.min_col)}
+    for row in range(first_row, last_row + 1):
+        lines = 1
+        for cell in ws[row]:
+            if cell.value is None or (row, cell.column) in covered or not isinstance(cell.value, str):
+                continue
+            last_col, rows_spanned = spans.get((row, cell.column), (cell.column, 1))
+            width = sum(
+                ws.column_dimensions[get_column_letter(c)].width or 8.43
+                for c in range(cell.column, last_col + 1)
+            )
+            lines = max(lines, math.ceil(lines_needed(cell.value, width) / rows_spanned))
+        ws.row_dimensions[row].height = line_height * lines
