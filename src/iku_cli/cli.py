@@ -149,14 +149,14 @@ def compute(
             f"[bold red]Tidak dihitung:[/] data tahun {year - 1}–{year} mengandung {len(result.errors)} kesalahan. "
             f"Perbaiki datanya; daftar lengkap: iku validate {data_dir} --year {year}"
         )
-    elif result.warnings:
-        _warning_counts(result.warnings, data_dir, year)
     if fmt == Format.json:
         sys.stdout.write(E.to_json(result))
     elif fmt == Format.csv:
         sys.stdout.write(E.to_csv(result))
     elif not result.blocked:
         print_result(result, out)
+    if result.warnings and not result.blocked:
+        _warning_counts(result.warnings, data_dir, year)
     _write_outputs(paths, lambda p: E.export(result, p))
     raise typer.Exit(result.exit_code)
 

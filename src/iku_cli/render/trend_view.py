@@ -101,14 +101,8 @@ def trend_csv(t: Trend) -> str:
     return buf.getvalue()
 
 
-def write_trend_xlsx(t: Trend, path: Path) -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Tren"
-    ws["A1"] = f"TREN REALISASI INDIKATOR {t.years[0]}–{t.years[-1]}"
-    ws["A1"].font = S.TITLE_FONT
-    ws["A2"] = t.agency
-    header = 4
+def _year_block(ws, header: int, t: Trend, value_of, satuan_of) -> None:
+    """One table of indicators by year starting at row ``header``; a missing value stays an empty cell."""
     headers = ["Kode", "Indikator", "Satuan", *[str(y) for y in t.years]]
     for c, h in enumerate(headers, start=1):
         ws.cell(row=header, column=c, value=h)
@@ -117,28 +111,26 @@ def write_trend_xlsx(t: Trend, path: Path) -> None:
         row = header + 1 + i
         ws.cell(row=row, column=1, value=r.id)
         ws.cell(row=row, column=2, value=r.nama).alignment = S.WRAP_TOP
-        ws.cell(row=row, column=3, value=r.satuan)
+        ws.cell(row=row, column=3, value=satuan_of(r))
         for j, p in enumerate(r.points):
-            cell = ws.cell(row=row, column=4 + j, value=p.value)  # None stays an empty cell: a gap, not 0
-            cell.number_format = S.NUM_2
+            ws.cell(row=row, column=4 + j, value=value_of(p)).number_format = S.NUM_2  # None: a gap, not 0
         for c in range(1, len(headers) + 1):
             ws.cell(row=row, column=c).border = S.BORDER
-    last_row = header + len(t.rows)
-    cap_header = last_row + 3
+
+
+def write_trend_xlsx(t: Trend, path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tren"
+    ws["A1"] = f"TREN REALISASI INDIKATOR {t.years[0]}–{t.years[-1]}"
+    ws["A1"].font = S.TITLE_FONT
+    ws["A2"] = t.agency
+    header = 4
+    _year_block(ws, header, t, lambda p: p.value, lambda r: r.satuan)
     if any(p.capaian is not None for r in t.rows for p in r.points):
+        cap_header = header + len(t.rows) + 3
         ws.cell(row=cap_header - 1, column=1, value="Capaian (%)").font = S.TITLE_FONT
-        for c, h in enumerate(headers, start=1):
-            ws.cell(row=cap_header, column=c, value=h)
-        S.style_header_row(ws, cap_header, 1, len(headers))
-        for i, r in enumerate(t.rows):
-            row = cap_header + 1 + i
-            ws.cell(row=row, column=1, value=r.id)
-            ws.cell(row=row, column=2, value=r.nama).alignment = S.WRAP_TOP
-            ws.cell(row=row, column=3, value="%")
-            for j, p in enumerate(r.points):
-                ws.cell(row=row, column=4 + j, value=p.capaian).number_format = S.NUM_2
-            for c in range(1, len(headers) + 1):
-                ws.cell(row=row, column=c).border = S.BORDER
+        _year_block(ws, cap_header, t, lambda p: p.capaian, lambda r: "%")
     widths = {"A": 9, "B": 48, "C": 9} | {get_column_letter(4 + j): 12 for j in range(len(t.years))}
     S.set_widths(ws, widths)
     S.fit_row_heights(ws, header + 1, ws.max_row)
