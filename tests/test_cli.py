@@ -196,3 +196,24 @@ def test_indicators_lists_the_nine(tmp_path):
 def test_help_documents_exit_codes():
     result = run("compute", "--help")
     assert "Exit codes: 0 every indicator computed; 1" in " ".join(result.stdout.split())
+
+
+def test_year_without_folder_is_a_usage_error_with_a_hint(small_data):
+    result = run("compute", small_data, "--year", 2030)
+    assert result.exit_code == 2
+    assert "year folders in" in result.stderr and "2023, 2024" in result.stderr
+    pointing_at_year = run("compute", small_data / "2024", "--year", 2024)
+    assert pointing_at_year.exit_code == 2
+    assert "DATA_DIR is the folder that holds the year folders" in " ".join(pointing_at_year.stderr.split())
+    assert run("compute", small_data, "--year", 24).exit_code == 2
+    assert run("validate", small_data, "--year", 2030).exit_code == 2
+
+
+def test_unwritable_targets_are_usage_errors_not_crashes(small_data, tmp_path):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    result = run("validate", small_data, "--year", 2024, "--annotate", a_file)
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr
+    template = run("template", a_file / "sub", "--year", 2025)
+    assert template.exit_code == 2

@@ -139,3 +139,22 @@ def test_optional_column_a_measure_needs_must_be_present(config, small_data):
     [error] = result.errors
     assert (error.code, error.column, error.cell) == ("column-missing", "volume_usaha", None)
     assert "dipakai untuk menghitung indikator 'Volume Usaha (Rp)'" in error.message
+
+
+def test_a_sheet_nobody_filled_in_is_not_a_zero(config, small_data):
+    from conftest import EKSPOR_HEADER, VOLUME_HEADER
+
+    write_book(
+        small_data / "2024" / "bidang_perdagangan.xlsx",
+        {"Volume Perdagangan": [VOLUME_HEADER], "Realisasi Ekspor": [EKSPOR_HEADER]},
+    )
+    result = compute(config, small_data, 2024)
+    got = by_id(result)
+    assert not result.blocked and result.exit_code == 1
+    for ind_id in ("IKU-5", "IKU-6"):
+        assert got[ind_id].value is None and got[ind_id].status == "data-missing"
+    assert (
+        "2024/bidang_perdagangan.xlsx (sheet Volume Perdagangan tidak berisi baris data)"
+        in got["IKU-5"].reason
+    )
+    assert got["IKU-4"].value == pytest.approx(20.0)

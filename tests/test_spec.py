@@ -287,7 +287,8 @@ def test_unknown_key_colums(tmp_path):
 def test_unknown_key(tmp_path, old, new, line, key, where):
     path = write(tmp_path, variant(old, new))
     (problem,) = problems_of(path)
-    assert problem == f"{path}:{line}: unknown key '{key}' in {where}; remove or rename it"
+    hint = {"requird": " (did you mean 'required'?)", "satuan2": " (did you mean 'satuan'?)"}.get(key, "")
+    assert problem == f"{path}:{line}: unknown key '{key}' in {where}{hint}; remove or rename it"
 
 
 def test_unknown_top_level_key(tmp_path):

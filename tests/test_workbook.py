@@ -345,3 +345,14 @@ def test_reader_never_writes_the_input(config, tmp_path):
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert openpyxl.load_workbook(path)["Data UMKM"]["F2"].value == 1
     assert not math.isnan(1.0)
+
+
+def test_total_row_formula_without_cached_value_is_not_an_error(config, tmp_path):
+    # openpyxl-saved workbooks keep formulas without values; a JUMLAH row is never summed, so no harm done
+    rows = umkm(("1", "Mikro", 100), ("2", "Kecil", 200))
+    rows.append(["JUMLAH", None, None, None, None, Formula("=SUM(F2:F3)"), None])
+    put(tmp_path, {"Data UMKM": rows})
+    data = read(config, tmp_path, "umkm")
+    assert codes(data) == [("total-row-excluded", "A4")]
+    assert "tidak ada nilai angka untuk dibandingkan" in data.findings[0].message
+    assert data.readable and data.frame["omzet"].sum() == 300

@@ -46,6 +46,8 @@ def annotate(data_dir: Path, out_dir: Path, found: list[Finding]) -> list[Path]:
         target = out_dir / rel
         if target.resolve() == source.resolve():
             raise ValueError(f"--annotate would overwrite the original {source}; choose another folder")
+        # openpyxl keeps formulas but not their stored values: have Excel recompute them on opening.
+        wb.calculation.fullCalcOnLoad = True
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, wb.save)
         written.append(target)

@@ -52,12 +52,19 @@ def friendly_errors(command):
         try:
             return command(*args, **kwargs)
         except SpecError as exc:
-            err.print("[bold red]Configuration error[/] (indicators.yaml):")
+            err.print("[bold red]Configuration error[/]:")
             for problem in exc.problems:
                 err.print(f"  {problem}", highlight=False, markup=False)
             raise typer.Exit(2) from None
         except UsageError as exc:
             err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+            raise typer.Exit(2) from None
+        except BrokenPipeError:  # `iku ... | head`: the reader has gone; stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
+        except OSError as exc:  # writing an output, a copy or a template where the system does not allow it
+            where = f" {exc.filename}" if exc.filename else ""
+            err.print(f"[bold red]Error:[/] cannot write{where}: {exc.strerror or exc}", highlight=False)
             raise typer.Exit(2) from None
 
     return wrapper
@@ -68,6 +75,7 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         "-c",
+        metavar="FILE",
         help="indicators.yaml to use (default: the one shipped with iku).",
         show_default=False,
     ),
@@ -78,12 +86,13 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         help="Write to FILE (.csv, .xlsx or .json by extension); may be repeated.",
         show_default=False,
     ),
 ]
 DataDirArgument = Annotated[
-    Path, typer.Argument(help="Folder with one sub-folder per year (DATA_DIR/2024/...).")
+    Path, typer.Argument(metavar="DATA_DIR", help="Folder with one sub-folder per year (DATA_DIR/2024/...).")
 ]
 
 
@@ -99,6 +108,24 @@ def _data_dir(path: Path) -> Path:
     if not path.is_dir():
         raise UsageError(f"'{path}' is a file; give the folder that holds the year folders (e.g. data/)")
     return path
+
+
+def _year(year: int) -> int:
+    if not 1900 <= year <= 2200:
+        raise UsageError(f"--year {year}: give the full year, e.g. 2024")
+    return year
+
+
+def _year_folder(data_dir: Path, year: int) -> None:
+    """A year whose folder does not exist is a wrong path or a wrong year, not missing data."""
+    if not (data_dir / str(year)).is_dir():
+        from iku_cli.validate import year_folders
+
+        present = ", ".join(str(y) for y in year_folders(data_dir)) or "none"
+        raise UsageError(
+            f"no folder '{data_dir / str(year)}' (year folders in '{data_dir}': {present}); "
+            "DATA_DIR is the folder that holds the year folders"
+        )
 
 
 def _outputs(paths: list[Path] | None, allowed=(".csv", ".json", ".xlsx")) -> list[Path]:
@@ -126,7 +153,9 @@ def _write_outputs(paths: list[Path], write) -> None:
 @friendly_errors
 def compute(
     data_dir: DataDirArgument,
-    year: Annotated[int, typer.Option("--year", "-y", help="The year n to compute (growth uses n-1 too).")],
+    year: Annotated[
+        int, typer.Option("--year", "-y", metavar="YEAR", help="The year n to compute (growth uses n-1 too).")
+    ],
     config: ConfigOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -142,7 +171,8 @@ def compute(
 
     cfg = _config(config)
     paths = _outputs(output)
-    result = run(cfg, _data_dir(data_dir), year)
+    _year_folder(_data_dir(data_dir), _year(year))
+    result = run(cfg, data_dir, year)
     if result.blocked:
         print_findings_summary(result.errors, err)
         err.print(
@@ -192,6 +222,7 @@ def validate(
         Path | None,
         typer.Option(
             "--annotate",
+            metavar="DIR",
             help="Write marked copies of the workbooks into DIR (originals untouched).",
             show_default=False,
         ),
@@ -216,6 +247,8 @@ def validate(
     cfg = _config(config)
     paths = _outputs(output)
     folder = _data_dir(data_dir)
+    if year is not None:
+        _year_folder(folder, _year(year))
     years = [year - 1, year] if year is not None else year_folders(folder)
     if not years:
         raise UsageError(f"no year folders (e.g. {folder / '2024'}) in '{folder}'; give --year or add them")
@@ -253,7 +286,7 @@ def validate(
 def explain(
     indicator_id: Annotated[str, typer.Argument(metavar="ID", help="The indicator id, e.g. IKU-2.")],
     data_dir: DataDirArgument,
-    year: Annotated[int, typer.Option("--year", "-y", help="The year n to explain.")],
+    year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", help="The year n to explain.")],
     config: ConfigOption = None,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table or json (json lists every Excel row used).")
@@ -270,8 +303,9 @@ def explain(
     from iku_cli.render.terminal import print_findings_summary
 
     cfg = _config(config)
+    _year_folder(_data_dir(data_dir), _year(year))
     try:
-        ex = run(cfg, _data_dir(data_dir), year, indicator_id)
+        ex = run(cfg, data_dir, year, indicator_id)
     except UnknownIndicator as exc:
         raise UsageError(str(exc)) from None
     if ex.result.blocked:
@@ -292,8 +326,8 @@ def explain(
 @friendly_errors
 def trend(
     data_dir: DataDirArgument,
-    first: Annotated[int, typer.Option("--from", help="First year.")],
-    last: Annotated[int, typer.Option("--to", help="Last year.")],
+    first: Annotated[int, typer.Option("--from", metavar="YEAR", help="First year.")],
+    last: Annotated[int, typer.Option("--to", metavar="YEAR", help="Last year.")],
     config: ConfigOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -310,6 +344,7 @@ def trend(
 
     cfg = _config(config)
     paths = _outputs(output)
+    _year(first), _year(last)
     if first > last:
         raise UsageError(f"--from {first} is after --to {last}")
     if last - first > 50:
@@ -334,14 +369,21 @@ def trend(
 @friendly_errors
 def template(
     out_dir: Annotated[
-        Path, typer.Argument(help="Folder to write into; the workbooks go to OUT_DIR/<year>/.")
+        Path,
+        typer.Argument(metavar="OUT_DIR", help="Folder to write into; the workbooks go to OUT_DIR/<year>/."),
     ],
-    year: Annotated[int, typer.Option("--year", "-y", help="The year the workbooks are for.")],
+    year: Annotated[
+        int, typer.Option("--year", "-y", metavar="YEAR", help="The year the workbooks are for.")
+    ],
     config: ConfigOption = None,
     source: Annotated[
         list[str] | None,
         typer.Option(
-            "--source", "-s", help="Only this source (e.g. umkm); may be repeated.", show_default=False
+            "--source",
+            "-s",
+            metavar="SOURCE",
+            help="Only this source of indicators.yaml (e.g. umkm, koperasi); may be repeated.",
+            show_default=False,
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite workbooks that already exist.")] = False,
@@ -357,6 +399,7 @@ def template(
     from iku_cli.template import TemplateExists, write_templates
 
     cfg = _config(config)
+    _year(year)
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"'{out_dir}' is a file; give a folder")
     try:

@@ -88,7 +88,12 @@ def realisasi(ws: Workspace, ind: Indikator, year: int) -> tuple[formulas.Outcom
                 )
             )
             if mv is None:
-                missing.append(data.file if data.missing else f"{data.file} ({data.source.sheet})")
+                if data.missing:
+                    missing.append(data.file)
+                elif data.readable:
+                    missing.append(f"{data.file} (sheet {data.sheet} tidak berisi baris data)")
+                else:
+                    missing.append(f"{data.file} ({data.source.sheet})")
             values.append(mv.value if mv else None)
         return None if any(v is None for v in values) else sum(values)
 

@@ -416,15 +416,41 @@ def _pydantic_problem(err: dict, lines: dict[tuple, int], name: str) -> str:
     where = _where(loc)
     kind = err["type"]
     if kind == "extra_forbidden":
-        return f"{name}:{line}: unknown key '{loc[-1]}' in {_where(loc[:-1]) or 'the top level'}; remove or rename it"
+        hint = _suggest(str(loc[-1]), _KEYS, cutoff=0.75)
+        return (
+            f"{name}:{line}: unknown key '{loc[-1]}' in {_where(loc[:-1]) or 'the top level'}{hint}; "
+            "remove or rename it"
+        )
     if kind == "missing":
         return f"{name}:{line}: {_where(loc[:-1]) or 'the top level'} is missing '{loc[-1]}'"
     message = err["msg"].removeprefix("Value error, ")
     return f"{name}:{line}: {where}: {message}"
 
 
-def _suggest(name: str, options: Any) -> str:
-    close = difflib.get_close_matches(name, list(options), n=1)
+def _all_keys() -> set[str]:
+    models = [
+        Condition,
+        AllOf,
+        AnyOf,
+        Column,
+        Source,
+        Measure,
+        GrowthFormula,
+        RatioFormula,
+        Indikator,
+        Sasaran,
+        Tujuan,
+        Renstra,
+        Agency,
+        Band,
+        Validation,
+        Spec,
+    ]
+    return {field for model in models for field in model.model_fields}
+
+
+def _suggest(name: str, options: Any, cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(name, list(options), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -545,3 +571,6 @@ def _check_targets(ind: Indikator, renstra: Renstra | None, at: tuple) -> Iterat
                 where,
                 f"indicator {ind.id}: target year {year} is outside the Renstra period {renstra.start}-{renstra.end}",
             )
+
+
+_KEYS = _all_keys()

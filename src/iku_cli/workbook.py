@@ -221,7 +221,18 @@ def _parse_rows(data: SheetData, rows: list[list], path: Path, needed: frozenset
     }
     blank = {cid: _blank_mask(s) for cid, s in declared.items()}
 
-    no_cache = {(r + 1, c) for r, c in formulas_without_value(path, data.sheet) if r + 1 >= first}
+    all_blank = pd.Series(True, index=raw.index)
+    for mask in blank.values():
+        all_blank &= mask
+    total = _total_rows(raw) & ~all_blank
+    keep = ~all_blank & ~total
+    # A formula without a stored value is unknown data, except in a JUMLAH row, which is never used.
+    total_rows = set(total.index[total])
+    no_cache = {
+        (r + 1, c)
+        for r, c in formulas_without_value(path, data.sheet)
+        if r + 1 >= first and r + 1 not in total_rows
+    }
     cols_of_interest = {c for c, _ in located.values()}
     no_cache_rows: dict[str, set[int]] = {}
     for row, c in sorted(no_cache):
@@ -235,12 +246,9 @@ def _parse_rows(data: SheetData, rows: list[list], path: Path, needed: frozenset
                 column=cid,
             )
             no_cache_rows.setdefault(cid, set()).add(row)
-
-    all_blank = pd.Series(True, index=raw.index)
-    for mask in blank.values():
-        all_blank &= mask
-    total = _total_rows(raw) & ~all_blank
-    keep = ~all_blank & ~total
+            if all_blank.get(row, False):  # a row whose only content is such formulas is still a data row
+                all_blank[row] = False
+                keep[row] = True
     _report_blank_runs(data, all_blank, total)
     frame = pd.DataFrame(index=raw.index[keep])
     for cid in located:

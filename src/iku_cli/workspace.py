@@ -31,12 +31,16 @@ class Workspace:
         return self._sheets[key]
 
     def measure(self, year: int, measure_id: str) -> MeasureValue | None:
-        """None when the sheet could not be read for that year."""
+        """None when the sheet could not be read for that year, or has no data rows at all.
+
+        A sheet with only its header is a workbook nobody filled in, not a count of zero.
+        """
         key = (year, measure_id)
         if key not in self._measures:
             measure = self.config.spec.measures[measure_id]
             data = self.sheet(year, measure.source)
-            self._measures[key] = evaluate(measure, data.frame, data.source) if data.readable else None
+            usable = data.readable and not data.frame.empty
+            self._measures[key] = evaluate(measure, data.frame, data.source) if usable else None
         return self._measures[key]
 
     def sheets_read(self) -> list[SheetData]:

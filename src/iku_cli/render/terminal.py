@@ -54,11 +54,11 @@ def result_table(result: ComputeResult) -> Table:
     )
     table.add_column("Kode", no_wrap=True)
     table.add_column("Indikator (masukan)", ratio=1, min_width=24)
-    table.add_column("Realisasi", justify="right", no_wrap=True)
+    table.add_column("Realisasi", justify="right", min_width=9)  # "tidak dapat dihitung" may wrap
     if has_targets:
         table.add_column("Target", justify="right", no_wrap=True)
         table.add_column("Capaian", justify="right", no_wrap=True)
-        table.add_column("Kategori", no_wrap=True)
+        table.add_column("Kategori", min_width=6)
     current_tujuan, current_sasaran = None, None
     for ind in result.indicators:
         if ind.tujuan != current_tujuan:
