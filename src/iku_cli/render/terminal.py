@@ -53,7 +53,7 @@ def result_table(result: ComputeResult) -> Table:
         pad_edge=False,
     )
     table.add_column("Kode", no_wrap=True)
-    table.add_column("Indikator (masukan)", ratio=1, min_width=24)
+    table.add_column("Indikator (masukan)", ratio=1, min_width=16)
     table.add_column("Realisasi", justify="right", min_width=9)  # "tidak dapat dihitung" may wrap
     if has_targets:
         table.add_column("Target", justify="right", no_wrap=True)
@@ -75,7 +75,10 @@ def result_table(result: ComputeResult) -> Table:
         name = Text(ind.nama)
         if ind.inputs:
             name.append("\n" + inputs_text(ind, result.year).replace("\n", " → "), style="dim")
-        value = Text(value_text(ind), style="" if ind.ok else "bold red")
+        value = Text(
+            value_text(ind).replace("tidak dapat dihitung", "tidak dapat\ndihitung"),
+            style="" if ind.ok else "bold red",
+        )
         cells = [ind.id, name, value]
         if has_targets:
             cells += [
