@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from iku_cli.formulas import Outcome, capaian, describe_target, growth, kategori, not_computed, ratio
+from iku_cli.formulas import Outcome, capaian, growth, kategori, not_computed, ratio
+from iku_cli.render.labels import target_text
 from iku_cli.spec import DEFAULT_KATEGORI, Band
 
 # --- growth -------------------------------------------------------------------------------
@@ -268,11 +269,17 @@ def test_not_computed_and_outcome():
 
 
 @pytest.mark.parametrize(
-    ("target", "text"),
-    [(None, "–"), (7, "7"), (7.5, "7,50"), (1250000, "1.250.000"), ((10.0, 20.5), "10 – 20,50")],
+    ("target", "satuan", "text"),
+    [
+        (None, "persen", "–"),
+        (7, "persen", "7,00"),
+        (7.5, "persen", "7,50"),
+        (1250000, "unit", "1.250.000"),
+        ((10.0, 20.5), "persen", "10,00–20,50"),
+    ],
 )
-def test_describe_target(target, text):
-    assert describe_target(target) == text
+def test_target_text(target, satuan, text):
+    assert target_text(target, satuan) == text
 
 
 def test_outcomes_are_finite_or_none():

@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from iku_cli.numbers import format_auto
-
 
 @dataclass(frozen=True)
 class Outcome:
@@ -75,11 +73,3 @@ def kategori(value: float | None, bands) -> str | None:
         if band.min is None or value >= band.min:
             return band.label
     return None
-
-
-def describe_target(target: float | tuple[float, float] | None) -> str:
-    if target is None:
-        return "–"
-    if isinstance(target, tuple):
-        return f"{format_auto(target[0])} – {format_auto(target[1])}"
-    return format_auto(target)

@@ -9,7 +9,7 @@ from rich.console import Console
 from iku_cli.explain import Explanation, row_ranges
 from iku_cli.numbers import format_auto, format_percent
 from iku_cli.render.export import indicator_dict
-from iku_cli.render.labels import value_text
+from iku_cli.render.labels import target_text, value_text
 
 AGGREGATE_WORDS = {"count": "jumlah baris", "count_distinct": "jumlah {col} berbeda", "sum": "jumlah {col}"}
 
@@ -35,7 +35,7 @@ def print_explanation(ex: Explanation, console: Console) -> None:
     if ind.target is not None or ind.capaian is not None:
         cap = format_percent(ind.capaian) if ind.capaian is not None else ind.capaian_reason
         console.print(
-            f"[bold]Target[/] {ex.result.year}: {_target(ind.target)} · capaian {cap} · kategori {ind.kategori or '–'}"
+            f"[bold]Target[/] {ex.result.year}: {target_text(ind.target, ind.satuan)} · capaian {cap} · kategori {ind.kategori or '–'}"
         )
     console.print(
         f"[bold]Sumber data[/]: {ind.sumber_data or '–'} · [bold]Unit kerja[/]: {ind.unit_kerja or '–'}"
@@ -60,14 +60,6 @@ def print_explanation(ex: Explanation, console: Console) -> None:
         console.print("[dim]Daftar lengkap baris yang dipakai: tambahkan --format json[/]")
     if ind.reason:
         console.print(f"[bold red]{ind.reason}[/]")
-
-
-def _target(target) -> str:
-    if target is None:
-        return "–"
-    if isinstance(target, tuple):
-        return f"{format_auto(target[0])}–{format_auto(target[1])}"
-    return format_auto(target)
 
 
 def explanation_json(ex: Explanation) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from iku_cli.numbers import format_auto, format_number, format_percent
 from iku_cli.results import IndicatorResult
 
-LEVEL = {"tujuan": "Tujuan", "sasaran": "Sasaran"}
 FORMULA = {"growth": "pertumbuhan", "ratio": "rasio"}
 STATUS = {
     "ok": "dihitung",
@@ -35,9 +34,11 @@ def inputs_text(ind: IndicatorResult, year: int) -> str:
     return f"{format_auto(num)} / {format_auto(den)}"
 
 
-INPUT_LABELS = {
-    "v_n_1": "V(n-1)",
-    "v_n": "V(n)",
-    "pembilang": "pembilang",
-    "penyebut": "penyebut",
-}
+def target_text(target: float | tuple[float, float] | None, satuan: str = "") -> str:
+    """A target as people read it: "9,50" for percentages, "5,00–6,00" for a range, "–" for none."""
+    if target is None:
+        return "–"
+    decimals = 2 if satuan.strip().casefold() in ("persen", "%") else 0
+    if isinstance(target, tuple):
+        return f"{format_number(target[0], decimals)}–{format_number(target[1], decimals)}"
+    return format_number(target, decimals)

@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from iku_cli.findings import Finding, Severity, count_by_severity
-from iku_cli.numbers import format_number, format_percent
-from iku_cli.render.labels import inputs_text, value_text
-from iku_cli.results import ComputeResult, IndicatorResult
+from iku_cli.numbers import format_percent
+from iku_cli.render.labels import inputs_text, target_text, value_text
+from iku_cli.results import ComputeResult
 
 KATEGORI_STYLE = {
     "Sangat Tinggi": "bold green",
@@ -33,15 +33,6 @@ def _kategori_style(label: str | None, bands) -> str:
     if label in labels:
         return styles[labels.index(label) * (len(styles) - 1) // max(len(labels) - 1, 1)]
     return ""
-
-
-def _target_text(ind: IndicatorResult) -> str:
-    if ind.target is None:
-        return "–"
-    decimals = 2 if ind.satuan.strip().casefold() in ("persen", "%") else 0
-    if isinstance(ind.target, tuple):
-        return f"{format_number(ind.target[0], decimals)}–{format_number(ind.target[1], decimals)}"
-    return format_number(ind.target, decimals)
 
 
 def result_table(result: ComputeResult) -> Table:
@@ -82,7 +73,7 @@ def result_table(result: ComputeResult) -> Table:
         cells = [ind.id, name, value]
         if has_targets:
             cells += [
-                _target_text(ind),
+                target_text(ind.target, ind.satuan),
                 format_percent(ind.capaian) if ind.capaian is not None else "–",
                 Text(ind.kategori or "–", style=_kategori_style(ind.kategori, result.bands)),
             ]
@@ -97,10 +88,6 @@ def print_result(result: ComputeResult, console: Console) -> None:
         console.print(f"[bold red]{ind.id}[/]: {ind.reason}")
     done = len(result.indicators) - len(failed)
     console.print(f"{done} dari {len(result.indicators)} indikator dihitung.")
-
-
-def print_indicator_detail(ind: IndicatorResult, year: int, console: Console) -> None:
-    console.print(f"{ind.id} {ind.nama}: {value_text(ind, 4)}")
 
 
 def print_findings_summary(
@@ -135,7 +122,3 @@ def print_findings_summary(
         f"Total: {totals['error']} kesalahan, {totals['warning']} peringatan, {totals['info']} info.",
         highlight=False,
     )
-
-
-def format_count(value: float | None) -> str:
-    return format_number(value, 0)
