@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku_cli.measures import describe_filter
-from iku_cli.numbers import format_number
+from iku_cli.numbers import format_exact
 from iku_cli.render import xlsx_style as S
 from iku_cli.render.atomic import write_atomic
 from iku_cli.spec import NUMERIC_TYPES, Column, Config, Source
@@ -343,19 +343,14 @@ def _excel_number(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def _num(value: float) -> str:
-    """A number the Indonesian way, without needless decimals: 300.000.000, 0,5."""
-    text = format_number(value, 6)
-    return text.rstrip("0").rstrip(",") if "," in text else text
-
-
-def _bounds_words(low: float | None, high: float | None) -> str:
+def _bounds_words(low: float | None, high: float | None, between: str = "antara {low} dan {high}") -> str:
+    """Bounds in words: "antara 0 dan 100" (or ``between`` filled in), "≥ 0", "≤ 100"; "" without bounds."""
     if low is not None and high is not None:
-        return f"antara {_num(low)} dan {_num(high)}"
+        return between.format(low=format_exact(low), high=format_exact(high))
     if low is not None:
-        return f"≥ {_num(low)}"
+        return f"≥ {format_exact(low)}"
     if high is not None:
-        return f"≤ {_num(high)}"
+        return f"≤ {format_exact(high)}"
     return ""
 
 
@@ -384,14 +379,8 @@ def accepted_values(column: Column, is_key: bool = False) -> str:
     if column.type == "category":
         return ", ".join(column.allowed or [])
     if column.type in NUMERIC_TYPES:
-        low, high = column.min, column.max
-        if low is not None and high is not None:
-            return f"{_num(low)} – {_num(high)}"
-        if low is not None:
-            return f"≥ {_num(low)}"
-        if high is not None:
-            return f"≤ {_num(high)}"
-        return "semua bilangan bulat" if column.type == "integer" else "semua angka"
+        bounds = _bounds_words(column.min, column.max, between="{low} – {high}")
+        return bounds or ("semua bilangan bulat" if column.type == "integer" else "semua angka")
     if is_key:
         return "teks; tidak boleh sama dengan baris lain"
     return "teks bebas"

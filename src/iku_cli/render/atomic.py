@@ -24,3 +24,22 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, lambda p: p.write_text(text, encoding="utf-8", newline=""))
+
+
+def write_output(
+    path: Path,
+    *,
+    json: Callable[[], str],
+    csv: Callable[[], str],
+    xlsx: Callable[[Path], None],
+) -> None:
+    """Write one of the three output formats, chosen by the file's extension, atomically."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        write_text_atomic(path, json())
+    elif suffix == ".csv":
+        write_text_atomic(path, csv())
+    elif suffix == ".xlsx":
+        write_atomic(path, xlsx)
+    else:
+        raise ValueError(f"unknown output format '{suffix}'; use .csv, .json or .xlsx")

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from iku_cli.render.atomic import write_atomic, write_text_atomic
+from iku_cli.render.atomic import write_output
 from iku_cli.results import ComputeResult, IndicatorResult, target_json
 
 FORMATS = (".csv", ".json", ".xlsx")
@@ -150,14 +150,11 @@ def to_csv(result: ComputeResult) -> str:
 
 def export(result: ComputeResult, path: Path) -> None:
     """Write ``result`` to ``path``, its format chosen by the extension."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        write_text_atomic(path, to_json(result))
-    elif suffix == ".csv":
-        write_text_atomic(path, to_csv(result))
-    elif suffix == ".xlsx":
-        from iku_cli.render.report_xlsx import write_report
+    from iku_cli.render.report_xlsx import write_report
 
-        write_atomic(path, lambda tmp: write_report(result, tmp))
-    else:
-        raise ValueError(f"unknown output format '{suffix}'; use one of {', '.join(FORMATS)}")
+    write_output(
+        path,
+        json=lambda: to_json(result),
+        csv=lambda: to_csv(result),
+        xlsx=lambda tmp: write_report(result, tmp),
+    )

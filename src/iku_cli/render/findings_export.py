@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from iku_cli.findings import FINDING_FIELDS, Finding
 from iku_cli.render import xlsx_style as S
-from iku_cli.render.atomic import write_atomic, write_text_atomic
+from iku_cli.render.atomic import write_output
 
 SEVERITY_FILL = {"error": "F8CBAD", "warning": "FFE699", "info": "DDEBF7"}
 
@@ -56,12 +56,9 @@ def findings_xlsx(found: list[Finding], path: Path) -> None:
 
 
 def export_findings(found: list[Finding], summary: dict, path: Path) -> None:
-    suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        write_text_atomic(path, findings_json(found, summary))
-    elif suffix == ".csv":
-        write_text_atomic(path, findings_csv(found))
-    elif suffix == ".xlsx":
-        write_atomic(path, lambda tmp: findings_xlsx(found, tmp))
-    else:
-        raise ValueError(f"unknown output format '{suffix}'")
+    write_output(
+        path,
+        json=lambda: findings_json(found, summary),
+        csv=lambda: findings_csv(found),
+        xlsx=lambda tmp: findings_xlsx(found, tmp),
+    )

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from iku_cli.numbers import format_number
 from iku_cli.render import xlsx_style as S
-from iku_cli.render.atomic import write_atomic, write_text_atomic
+from iku_cli.render.atomic import write_output
 from iku_cli.results import target_json
 from iku_cli.trend import Trend, sparkline
 
@@ -159,12 +159,6 @@ def write_trend_xlsx(t: Trend, path: Path) -> None:
 
 
 def export_trend(t: Trend, path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        write_atomic(path, lambda tmp: write_trend_xlsx(t, tmp))
-    elif suffix == ".json":
-        write_text_atomic(path, trend_json(t))
-    elif suffix == ".csv":
-        write_text_atomic(path, trend_csv(t))
-    else:
-        raise ValueError(f"unknown output format '{suffix}'")
+    write_output(
+        path, json=lambda: trend_json(t), csv=lambda: trend_csv(t), xlsx=lambda tmp: write_trend_xlsx(t, tmp)
+    )
