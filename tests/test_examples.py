@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT
 
-from iku_cli.compute import compute
-from iku_cli.validate import validate
+from iku_cli import compute, validate
+from tests.helpers import EXAMPLES, ROOT
 
 EXPECTED = json.loads((ROOT / "examples" / "expected.json").read_text())
 

@@ -93,6 +93,26 @@ def make(code: str, message: str, **where: Any) -> Finding:
     return Finding(severity=CODES[code][0], code=code, message=message, **where)
 
 
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def by_severity(findings: list[Finding]) -> list[Finding]:
+    """Errors first, then warnings, then info; the order within each kept (a stable sort)."""
+    return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """The same finding reached twice (two sources in one broken workbook, one sheet read for two years) once."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.file, f.sheet, f.cell, f.column, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
 def has_errors(findings: list[Finding], strict: bool = False) -> bool:
     """True when a finding blocks: an error, or with ``strict`` a warning too."""
     blocking = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
@@ -105,3 +125,14 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
 
 
 FINDING_FIELDS = ["severity", "code", "file", "sheet", "cell", "column", "value", "message"]
+
+
+@dataclass(frozen=True)
+class At:
+    """The file and sheet the findings of one reading point at; makes findings there."""
+
+    file: str
+    sheet: str | None = None
+
+    def finding(self, code: str, message: str, **where: Any) -> Finding:
+        return make(code, message, file=self.file, sheet=self.sheet, **where)

@@ -45,13 +45,10 @@ def parse_number_text(text: pd.Series) -> pd.Series:
 
 
 def _missing(value: object) -> bool:
-    """None, NaN (of any kind: float, numpy, pd.NA) or an infinity: no number to print."""
-    if value is None:
+    """None, NaN (of any kind: float, numpy, pd.NA), an infinity or no number at all: nothing to print."""
+    if not isinstance(value, (int, float, np.integer, np.floating)):
         return True
-    try:
-        return not math.isfinite(float(value))
-    except (TypeError, ValueError):
-        return True
+    return not math.isfinite(float(value))
 
 
 def format_number(value: float | int | None, decimals: int = 0) -> str:
@@ -66,7 +63,7 @@ def format_number(value: float | int | None, decimals: int = 0) -> str:
 
 def format_auto(value: float | int | None, max_decimals: int = 2) -> str:
     """A whole number without decimals, anything else with up to ``max_decimals``."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "–"
     if float(value).is_integer():
         return format_number(value, 0)

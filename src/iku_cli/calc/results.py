@@ -1,0 +1,178 @@
+"""The result of a computation: one object that every renderer and exporter takes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from iku_cli.config import Band, Better, FormulaType, Level, Target
+from iku_cli.findings import Finding, Severity
+
+
+class Status(StrEnum):
+    """Why an indicator has a value or not. The values are stable: scripts may rely on them."""
+
+    OK = "ok"
+    DATA_MISSING = "data-missing"
+    DATA_ERROR = "data-error"
+    ZERO_BASE = "zero-base"
+    ZERO_DENOMINATOR = "zero-denominator"
+    NOT_FINITE = "not-finite"
+    NO_REALISASI = "no-realisasi"
+    NO_TARGET = "no-target"
+    ZERO_TARGET = "zero-target"
+
+    @property
+    def words(self) -> str:
+        """The status as people read it, in Indonesian."""
+        return _STATUS_WORDS[self]
+
+
+_STATUS_WORDS = {
+    Status.OK: "dihitung",
+    Status.DATA_MISSING: "data tidak tersedia",
+    Status.DATA_ERROR: "data mengandung kesalahan",
+    Status.ZERO_BASE: "nilai tahun sebelumnya nol",
+    Status.ZERO_DENOMINATOR: "penyebut nol",
+    Status.NOT_FINITE: "hasil tidak terhingga",
+    Status.NO_REALISASI: "realisasi tidak ada",
+    Status.NO_TARGET: "target tidak ditetapkan",
+    Status.ZERO_TARGET: "target nol",
+}
+NOT_COMPUTED = "tidak dapat dihitung"  # how every value that could not be computed is shown
+
+
+# A missing workbook makes its indicators "cannot compute"; it does not stop the others.
+NOT_BLOCKING = frozenset({"workbook-missing"})
+
+
+def blocks(finding: Finding) -> bool:
+    """An error in the data stops every computation of the year, except a workbook that is simply absent."""
+    return finding.severity == Severity.ERROR and finding.code not in NOT_BLOCKING
+
+
+@dataclass(frozen=True)
+class GrowthInputs:
+    """V(n−1) and V(n): what a growth is computed from."""
+
+    v_n_1: float | None
+    v_n: float | None
+
+    def as_dict(self) -> dict[str, float | None]:
+        return {"v_n_1": self.v_n_1, "v_n": self.v_n}
+
+
+@dataclass(frozen=True)
+class RatioInputs:
+    """Pembilang and penyebut: what a ratio is computed from."""
+
+    pembilang: float | None
+    penyebut: float | None
+
+    def as_dict(self) -> dict[str, float | None]:
+        return {"pembilang": self.pembilang, "penyebut": self.penyebut}
+
+
+Inputs = GrowthInputs | RatioInputs
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    """One measure for one year, with where it came from — what an auditor traces a number to."""
+
+    id: str
+    label: str
+    year: int
+    value: float | None
+    rows: int | None
+    aggregate: str
+    column: str | None
+    filter: str
+    file: str
+    sheet: str
+    unit: str | None
+    role: str = ""  # "V(n-1)", "V(n)", "pembilang" or "penyebut": where it enters the formula
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    id: str
+    level: Level
+    tujuan_id: str
+    tujuan: str
+    sasaran_id: str | None
+    sasaran: str | None
+    nama: str
+    satuan: str
+    formula: FormulaType
+    formulasi: str
+    sumber_data: str | None
+    unit_kerja: str | None
+    inputs: Inputs | None  # None when nothing was read (the data had errors)
+    value: float | None
+    status: Status
+    reason: str | None
+    measures: list[MeasureResult] = field(default_factory=list)
+    better: Better = Better.HIGHER
+    target: Target | None = None
+    capaian: float | None = None
+    capaian_reason: str | None = None
+    kategori: str | None = None
+    history: dict[int, float | None] = field(default_factory=dict)
+    target_akhir: Target | None = None
+    capaian_akhir: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == Status.OK
+
+
+@dataclass(frozen=True)
+class InputFile:
+    file: str  # relative to DATA_DIR
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class ComputeResult:
+    year: int
+    agency: str
+    config_path: str
+    data_dir: str
+    indicators: list[IndicatorResult]
+    findings: list[Finding]
+    files: list[InputFile]
+    generated_at: str
+    version: str
+    renstra: tuple[int, int] | None = None
+    bands: tuple[Band, ...] = ()  # the kategori scale the capaian were placed on, highest first
+    blocked: bool = False  # the data had errors: nothing was computed
+    years_read: tuple[int, ...] = ()  # the years whose workbooks the computation needs
+
+    @property
+    def all_ok(self) -> bool:
+        return not self.blocked and all(i.ok for i in self.indicators)
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.all_ok else 1
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.WARNING]
+
+    @property
+    def blocking_errors(self) -> list[Finding]:
+        """The errors that stopped the computation (empty when it ran)."""
+        return [f for f in self.findings if blocks(f)]
+
+
+def target_json(target: Target | None) -> float | list[float] | None:
+    if isinstance(target, tuple):
+        return [target[0], target[1]]
+    return target

@@ -1,0 +1,175 @@
+"""What every command shares: the app, the consoles, the options declared once, and the usage errors."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from iku_cli.output.formats import Format, Formats
+
+if TYPE_CHECKING:
+    from iku_cli.config import Config
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 every indicator computed (validate: no error); 1 an indicator could not be computed "
+    "or the data has errors; 2 a usage or configuration error; 3 an internal error of iku."
+)
+
+app = typer.Typer(
+    name="iku",
+    help="Compute the Indikator Kinerja Utama (IKU) of a Dinas from its bidang workbooks.\n\n"
+    + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class UsageError(Exception):
+    """A mistake in how iku was called: exit code 2."""
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(command: F) -> F:
+    """Turn the library's configuration errors and usage mistakes into a message and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from iku_cli.config import SpecError
+
+        try:
+            return command(*args, **kwargs)
+        except SpecError as exc:
+            err.print("[bold red]Configuration error[/]:")
+            for problem in exc.problems:
+                err.print(f"  {problem}", highlight=False, markup=False)
+            raise typer.Exit(2) from None
+        except UsageError as exc:
+            err.print("[bold red]Error:[/] ", end="")
+            err.print(str(exc), highlight=False, markup=False)
+            raise typer.Exit(2) from None
+        except BrokenPipeError:  # `iku ... | head`: the reader has gone; stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
+        except OSError as exc:  # writing an output, a copy or a template where the system does not allow it
+            where = f" {exc.filename}" if exc.filename else ""
+            err.print("[bold red]Error:[/] ", end="")
+            err.print(f"cannot write{where}: {exc.strerror or exc}", highlight=False, markup=False)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def format_choices(name: str, formats: Formats) -> type[StrEnum]:
+    """The --format choices of one command: exactly the formats its registry entry prints, table first."""
+    return StrEnum(name, {f.name: f.value for f in formats.printable()})  # type: ignore[return-value]
+
+
+def format_option(help: str = "What to print on stdout.") -> Any:
+    return typer.Option("--format", "-f", help=help)
+
+
+def year_span(years: list[int] | tuple[int, ...]) -> str:
+    """2023–2024, or 2024 for one year."""
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        "-c",
+        metavar="FILE",
+        help="indicators.yaml to use (default: the one shipped with iku).",
+        show_default=False,
+    ),
+]
+
+
+def output_option(formats: Formats) -> Any:
+    """--output FILE, repeatable; the extensions offered are the command's file formats."""
+    return typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=f"Write to FILE ({', '.join(formats.suffixes())} by extension); may be repeated.",
+        show_default=False,
+    )
+
+
+DataDirArgument = Annotated[
+    Path, typer.Argument(metavar="DATA_DIR", help="Folder with one sub-folder per year (DATA_DIR/2024/...).")
+]
+
+
+def load(path: Path | None) -> Config:
+    from iku_cli.config import load_config
+
+    return load_config(path)
+
+
+def data_dir_of(path: Path) -> Path:
+    if not path.exists():
+        raise UsageError(f"data folder '{path}' does not exist; give the folder that holds the year folders")
+    if not path.is_dir():
+        raise UsageError(f"'{path}' is a file; give the folder that holds the year folders (e.g. data/)")
+    return path
+
+
+def checked_year(year: int) -> int:
+    if not 1900 <= year <= 2200:
+        raise UsageError(f"--year {year}: give the full year, e.g. 2024")
+    return year
+
+
+def require_year_folder(data_dir: Path, year: int) -> None:
+    """A year whose folder does not exist is a wrong path or a wrong year, not missing data."""
+    from iku_cli.calc.workspace import year_folder, year_folders
+
+    if not year_folder(data_dir, year).is_dir():
+        present = ", ".join(str(y) for y in year_folders(data_dir)) or "none"
+        raise UsageError(
+            f"no folder '{year_folder(data_dir, year)}' (year folders in '{data_dir}': {present}); "
+            "DATA_DIR is the folder that holds the year folders"
+        )
+
+
+def checked_outputs(paths: list[Path] | None, formats: Formats) -> list[Path]:
+    """Every --output path checked before anything is computed: a known extension, an existing folder."""
+    paths = paths or []
+    allowed = formats.suffixes()
+    for p in paths:
+        if p.suffix.lower() not in allowed:
+            raise UsageError(f"--output {p}: unknown extension '{p.suffix}'; use {', '.join(allowed)}")
+        if not p.parent.exists() or not p.parent.is_dir():
+            raise UsageError(f"--output {p}: folder '{p.parent}' does not exist; create it first")
+        if p.exists() and p.is_dir():
+            raise UsageError(f"--output {p}: is a folder; give a file name")
+    return paths
+
+
+def show(formats: Formats, result: object, fmt: str, **options: Any) -> None:
+    """Print ``result`` on standard output in the chosen format."""
+    formats.show(result, Format(fmt), out, **options)
+
+
+def write_outputs(formats: Formats, result: object, paths: list[Path]) -> None:
+    for p in paths:
+        try:
+            formats.write(result, p)
+        except PermissionError:
+            raise UsageError(f"--output {p}: no permission to write there") from None
+        err.print(f"Ditulis: {p}", markup=False)

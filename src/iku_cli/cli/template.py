@@ -1,0 +1,60 @@
+"""`iku template`: blank bidang workbooks made from indicators.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from iku_cli.cli.common import ConfigOption, UsageError, app, checked_year, err, friendly_errors, load
+
+
+@app.command()
+@friendly_errors
+def template(
+    out_dir: Annotated[
+        Path,
+        typer.Argument(metavar="OUT_DIR", help="Folder to write into; the workbooks go to OUT_DIR/<year>/."),
+    ],
+    year: Annotated[
+        int, typer.Option("--year", "-y", metavar="YEAR", help="The year the workbooks are for.")
+    ],
+    config: ConfigOption = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="SOURCE",
+            help="Only this source of indicators.yaml (e.g. umkm, koperasi); may be repeated.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite workbooks that already exist.")] = False,
+    rows: Annotated[
+        int, typer.Option("--rows", help="Data rows prepared with formats and checks.", min=1)
+    ] = 1000,
+) -> None:
+    """Write blank bidang workbooks from indicators.yaml: headers, formats, drop-down lists, instructions.
+
+    Exit codes: 0 written; 2 a usage or configuration error, or a file that exists already
+    (nothing is written then; --force overwrites).
+    """
+    from iku_cli.output.template import TemplateExists, write_templates
+
+    cfg = load(config)
+    checked_year(year)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"'{out_dir}' is a file; give a folder")
+    try:
+        written = write_templates(cfg, out_dir, year, sources=source or None, force=force, rows=rows)
+    except TemplateExists as exc:
+        listing = ", ".join(str(p) for p in exc.paths)
+        raise UsageError(
+            f"these files exist already and were not overwritten: {listing}; use --force to overwrite"
+        ) from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    for p in written:
+        err.print(f"Ditulis: {p}", markup=False)

@@ -1,0 +1,53 @@
+"""indicators.yaml: the declared agency, sources, measures and indicators, loaded and checked with file and line."""
+
+from iku_cli.config.config import Config, IndicatorRef, Level, default_config_path
+from iku_cli.config.loader import SpecError, load_config
+from iku_cli.config.model import (
+    DEFAULT_KATEGORI,
+    NUMERIC_TYPES,
+    AllOf,
+    AnyOf,
+    Band,
+    Better,
+    Column,
+    Condition,
+    Filter,
+    FormulaType,
+    GrowthFormula,
+    Indikator,
+    Measure,
+    RatioFormula,
+    Renstra,
+    Source,
+    Spec,
+    Target,
+    conditions,
+)
+
+__all__ = [
+    "DEFAULT_KATEGORI",
+    "NUMERIC_TYPES",
+    "AllOf",
+    "AnyOf",
+    "Band",
+    "Better",
+    "Column",
+    "Condition",
+    "Config",
+    "Filter",
+    "FormulaType",
+    "GrowthFormula",
+    "IndicatorRef",
+    "Indikator",
+    "Level",
+    "Measure",
+    "RatioFormula",
+    "Renstra",
+    "Source",
+    "Spec",
+    "SpecError",
+    "Target",
+    "conditions",
+    "default_config_path",
+    "load_config",
+]

@@ -1,0 +1,160 @@
+"""References between the blocks of indicators.yaml: columns, measures and ids must exist and fit together.
+
+Each check yields (location, message); the loader turns the location into a line of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from iku_cli.config.model import (
+    NUMERIC_TYPES,
+    Band,
+    Condition,
+    Indikator,
+    Measure,
+    Renstra,
+    Source,
+    Spec,
+    conditions,
+    is_number,
+)
+from iku_cli.text import closest, normalise
+
+Location = tuple[str | int, ...]
+Problem = tuple[Location, str]
+
+
+def cross_check(spec: Spec) -> Iterator[Problem]:
+    """Every problem between blocks, in the order of the file."""
+    for sid, source in spec.sources.items():
+        yield from _check_source(sid, source)
+    for mid, measure in spec.measures.items():
+        yield from _check_measure(mid, measure, spec)
+    yield from _check_indicators(spec)
+    yield from _check_kategori(spec.kategori)
+
+
+def _did_you_mean(name: str, options: Iterable[str]) -> str:
+    near = closest(name, options)
+    return f" (did you mean '{near}'?)" if near else ""
+
+
+def _check_source(sid: str, source: Source) -> Iterator[Problem]:
+    cols = source.columns
+    if source.key and source.key not in cols:
+        yield (
+            ("sources", sid, "key"),
+            f"key '{source.key}' is not a column of source '{sid}'{_did_you_mean(source.key, cols)}",
+        )
+    for cid, column in cols.items():
+        at: Location = ("sources", sid, "columns", cid, "required_when")
+        for cond, sub in conditions(column.required_when):
+            yield from _check_condition(cond, source, (*at, *sub))
+
+
+def _check_measure(mid: str, measure: Measure, spec: Spec) -> Iterator[Problem]:
+    at: Location = ("measures", mid)
+    source = spec.sources.get(measure.source)
+    if source is None:
+        yield (
+            (*at, "source"),
+            f"measure '{mid}' names source '{measure.source}', which is not declared"
+            f"{_did_you_mean(measure.source, spec.sources)}",
+        )
+        return
+    if measure.column:
+        column = source.columns.get(measure.column)
+        if column is None:
+            yield (
+                (*at, "column"),
+                f"measure '{mid}' names column '{measure.column}', not declared in source "
+                f"'{measure.source}'{_did_you_mean(measure.column, source.columns)}",
+            )
+        elif measure.aggregate == "sum" and column.type not in NUMERIC_TYPES:
+            yield (
+                (*at, "column"),
+                f"measure '{mid}' sums column '{measure.column}', which is of type {column.type}, not a number",
+            )
+    for cond, sub in conditions(measure.where):
+        yield from _check_condition(cond, source, (*at, "where", *sub))
+
+
+def _indicator_places(spec: Spec) -> Iterator[tuple[Location, Indikator]]:
+    """Every indicator with its location: a tujuan's own, then its sasaran's."""
+    for ti, tujuan in enumerate(spec.tujuan):
+        for i, ind in enumerate(tujuan.indikator):
+            yield ("tujuan", ti, "indikator", i), ind
+        for si, sasaran in enumerate(tujuan.sasaran):
+            for i, ind in enumerate(sasaran.indikator):
+                yield ("tujuan", ti, "sasaran", si, "indikator", i), ind
+
+
+def _check_indicators(spec: Spec) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for at, ind in _indicator_places(spec):
+        if ind.id in seen:
+            yield (*at, "id"), f"indicator id '{ind.id}' is used twice; give each indicator its own id"
+        seen.add(ind.id)
+        for m in ind.formula.measure_ids:
+            if m not in spec.measures:
+                yield (
+                    (*at, "formula"),
+                    f"indicator {ind.id} uses measure '{m}', which is not declared under measures"
+                    f"{_did_you_mean(m, spec.measures)}",
+                )
+        yield from _check_targets(ind, spec.agency.renstra, at)
+    ids = [t.id for t in spec.tujuan] + [s.id for t in spec.tujuan for s in t.sasaran]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        yield ("tujuan",), f"tujuan/sasaran id '{dup}' is used twice; give each its own id"
+
+
+def _check_kategori(bands: list[Band]) -> Iterator[Problem]:
+    mins = [b.min for b in bands[:-1] if b.min is not None]
+    ordered = len(mins) == len(bands) - 1 and mins == sorted(mins, reverse=True)
+    if not bands or bands[-1].min is not None or not ordered:
+        yield (
+            ("kategori",),
+            "kategori: list bands from highest to lowest, each with 'min', the last without 'min'",
+        )
+
+
+def _check_condition(cond: Condition, source: Source, at: Location) -> Iterator[Problem]:
+    column = source.columns.get(cond.column)
+    if column is None:
+        yield (
+            at,
+            f"filter names column '{cond.column}', not declared in the source"
+            f"{_did_you_mean(cond.column, source.columns)}",
+        )
+        return
+    values = cond.value if isinstance(cond.value, list) else [cond.value]
+    if column.type == "category" and cond.op in ("eq", "ne", "in", "not_in"):
+        allowed = {normalise(a) for a in column.allowed or []}
+        for v in values:
+            if normalise(v) not in allowed:
+                yield (
+                    at,
+                    f"filter value '{v}' is not an allowed value of '{cond.column}' ({', '.join(column.allowed or [])})",
+                )
+    if column.type in NUMERIC_TYPES and cond.op in ("eq", "ne", "in", "not_in"):
+        for v in values:
+            if not is_number(v):
+                yield at, f"filter compares number column '{cond.column}' with '{v}'; write a number"
+    if cond.op in ("gt", "ge", "lt", "le") and column.type not in NUMERIC_TYPES:
+        yield at, f"filter compares column '{cond.column}' (type {column.type}) as a number; use eq/ne/in"
+
+
+def _check_targets(ind: Indikator, renstra: Renstra | None, at: Location) -> Iterator[Problem]:
+    for year, target in ind.targets.items():
+        where = (*at, "targets", year)
+        if isinstance(target, tuple) and target[0] > target[1]:
+            yield (
+                where,
+                f"indicator {ind.id}: target range for {year} has low {target[0]:g} above high {target[1]:g}; write [low, high]",
+            )
+        if renstra is not None and not renstra.start <= year <= renstra.end:
+            yield (
+                where,
+                f"indicator {ind.id}: target year {year} is outside the Renstra period {renstra.start}-{renstra.end}",
+            )

@@ -1,0 +1,145 @@
+"""Reading indicators.yaml: YAML with a line number for every key, so each problem names its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from iku_cli.config.config import Config, default_config_path
+from iku_cli.config.crosscheck import cross_check
+from iku_cli.config.model import Spec, all_keys
+from iku_cli.text import closest
+
+Location = tuple[str | int, ...]
+
+
+class SpecError(Exception):
+    """indicators.yaml is broken; every problem is named with its file and line."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    """Read and check indicators.yaml; raise SpecError naming file and line of each problem."""
+    path = Path(path) if path is not None else default_config_path()
+    name = str(path)
+    text = _read(path)
+    node, data = _parse(text, name)
+    lines: dict[Location, int] = {}
+    problems: list[str] = []
+    _line_map(node, (), lines, problems, name)
+    if problems:
+        raise SpecError(problems)
+    try:
+        spec = Spec.model_validate(data)
+    except ValidationError as exc:
+        raise SpecError([_pydantic_problem(err, lines, name) for err in exc.errors()]) from None
+    problems = [f"{name}:{_line_of(loc, lines)}: {msg}" for loc, msg in cross_check(spec)]
+    if problems:
+        raise SpecError(problems)
+    return Config(spec=spec, path=path)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SpecError([f"{path}: file not found; give an existing indicators.yaml with --config"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError([f"{path}: cannot be read ({exc})"]) from None
+
+
+def _parse(text: str, name: str) -> tuple[yaml.Node, dict[str, Any]]:
+    """The YAML node tree (for line numbers) and the plain data (for the models)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        context = getattr(exc, "context", None) or ""
+        context_mark = getattr(exc, "context_mark", None)
+        if context.startswith(("while parsing a flow", "while scanning")) and context_mark:
+            mark = context_mark  # an unclosed bracket or quote: the line where it was opened
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SpecError(
+            [f"{name}{line}: YAML syntax error: {problem}; check indentation and quoting"]
+        ) from None
+    if not isinstance(data, dict) or node is None:
+        raise SpecError([f"{name}:1: expected a mapping with agency, sources, measures and tujuan"])
+    return node, data
+
+
+def _line_map(
+    node: yaml.Node, path: Location, lines: dict[Location, int], problems: list[str], name: str
+) -> None:
+    """The line of every key and list item, by its path; a key written twice in a block is a problem."""
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key == "<<":
+                continue
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(
+                    f"{name}:{line}: key '{key}' appears twice in the same block "
+                    f"(first on line {seen[key]}); keep one"
+                )
+            seen[key] = line
+            _line_map(value_node, (*path, key), lines, problems, name)
+            lines[(*path, key)] = line
+            for year in _int_key(key):  # a year key, as pydantic reports it
+                lines[(*path, year)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _line_map(item, (*path, i), lines, problems, name)
+
+
+def _int_key(key: str) -> list[int]:
+    try:
+        return [int(key)]
+    except (TypeError, ValueError):
+        return []
+
+
+def _line_of(loc: Location, lines: dict[Location, int]) -> int:
+    """The line of the deepest part of ``loc`` that the YAML has."""
+    path: Location = ()
+    best = lines.get((), 1)
+    for part in loc:
+        if (*path, part) in lines:
+            path = (*path, part)
+            best = lines[path]
+    return best
+
+
+def _where(loc: Location) -> str:
+    """A location without pydantic's union tags and validator names: "sources.umkm.columns.omzet"."""
+    return ".".join(str(p) for p in loc if not (isinstance(p, str) and (p.startswith(("<", "function-")))))
+
+
+def _pydantic_problem(err: Any, lines: dict[Location, int], name: str) -> str:
+    loc: Location = tuple(err["loc"])
+    line = _line_of(loc, lines)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        near = closest(str(loc[-1]), _KEYS, cutoff=0.75)
+        hint = f" (did you mean '{near}'?)" if near else ""
+        return (
+            f"{name}:{line}: unknown key '{loc[-1]}' in {_where(loc[:-1]) or 'the top level'}{hint}; "
+            "remove or rename it"
+        )
+    if kind == "missing":
+        return f"{name}:{line}: {_where(loc[:-1]) or 'the top level'} is missing '{loc[-1]}'"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"{name}:{line}: {_where(loc)}: {message}"
+
+
+_KEYS = all_keys()

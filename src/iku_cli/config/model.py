@@ -1,0 +1,288 @@
+"""The declared shape of indicators.yaml, as pydantic models: each block checks itself (cross-references are
+checked in ``crosscheck``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from iku_cli.units import parse_unit
+
+ColumnType = Literal["text", "category", "integer", "number", "money"]
+NUMERIC_TYPES = ("integer", "number", "money")
+Operator = Literal["eq", "ne", "in", "not_in", "gt", "ge", "lt", "le", "blank", "not_blank"]
+Scalar = str | int | float
+
+
+class Better(StrEnum):
+    """Which direction of an indicator is good: it decides the capaian formula."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class FormulaType(StrEnum):
+    GROWTH = "growth"
+    RATIO = "ratio"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Condition(_Model):
+    column: str
+    op: Operator = "eq"
+    value: Scalar | list[Scalar] | None = None
+
+    @model_validator(mode="after")
+    def _value_fits_op(self) -> Condition:
+        if self.op in ("blank", "not_blank"):
+            if self.value is not None:
+                raise ValueError(f"op '{self.op}' takes no value")
+        elif self.op in ("in", "not_in"):
+            if not isinstance(self.value, list) or not self.value:
+                raise ValueError(f"op '{self.op}' needs a list of values, e.g. value: [Mikro, Kecil]")
+        elif self.value is None or isinstance(self.value, list):
+            raise ValueError(f"op '{self.op}' needs one value")
+        elif self.op in ("gt", "ge", "lt", "le") and isinstance(self.value, str):
+            raise ValueError(f"op '{self.op}' compares numbers; value must be a number, not '{self.value}'")
+        return self
+
+
+class AllOf(_Model):
+    all: list[Filter] = Field(min_length=1)
+
+
+class AnyOf(_Model):
+    any: list[Filter] = Field(min_length=1)
+
+
+def _filter_kind(value: Any) -> str:
+    keys = value if isinstance(value, dict) else vars(value) if isinstance(value, BaseModel) else {}
+    if "all" in keys:
+        return "<all>"
+    if "any" in keys:
+        return "<any>"
+    return "<condition>"
+
+
+# One branch is chosen by its keys, so a mistake is reported once, for the branch meant.
+Filter = Annotated[
+    Annotated[Condition, Tag("<condition>")]
+    | Annotated[AllOf, Tag("<all>")]
+    | Annotated[AnyOf, Tag("<any>")],
+    Discriminator(_filter_kind),
+]
+
+
+def conditions(
+    flt: Filter | None, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[Condition, tuple[str | int, ...]]]:
+    """Every condition inside a filter, however nested, with its path below the filter's own."""
+    if flt is None:
+        return
+    if isinstance(flt, Condition):
+        yield flt, path
+    else:
+        key = "all" if isinstance(flt, AllOf) else "any"
+        for i, part in enumerate(getattr(flt, key)):
+            yield from conditions(part, (*path, key, i))
+
+
+class Column(_Model):
+    header: str
+    aliases: list[str] = []
+    type: ColumnType = "text"
+    unit: str | None = None
+    required: bool = False
+    required_when: Filter | None = None
+    allowed: list[str] | None = None
+    min: float | None = None
+    max: float | None = None
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Column:
+        if self.allowed is not None and self.type != "category":
+            raise ValueError("'allowed' is only for type: category")
+        if self.type == "category" and not self.allowed:
+            raise ValueError("a category column needs 'allowed', the list of values it accepts")
+        if (self.min is not None or self.max is not None or self.unit) and self.type not in NUMERIC_TYPES:
+            raise ValueError("'min', 'max' and 'unit' are only for integer, number and money columns")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+        if self.unit is not None and parse_unit(self.unit) is None:
+            raise ValueError(
+                f"unknown unit '{self.unit}'; use e.g. Rp, ribu Rp, juta Rp, USD, ribu USD, kg, ton"
+            )
+        return self
+
+    @property
+    def label(self) -> str:
+        """The header as a person reads it, with its unit: "Omzet per Tahun (Rp)"."""
+        return f"{self.header} ({self.unit})" if self.unit else self.header
+
+
+class Source(_Model):
+    workbook: str
+    sheet: str
+    key: str | None = None
+    description: str | None = None
+    columns: dict[str, Column] = Field(min_length=1)
+
+
+class Measure(_Model):
+    source: str
+    aggregate: Literal["count", "count_distinct", "sum"]
+    column: str | None = None
+    where: Filter | None = None
+    label: str | None = None
+
+    @model_validator(mode="after")
+    def _column_when_needed(self) -> Measure:
+        if self.aggregate in ("sum", "count_distinct") and not self.column:
+            raise ValueError(f"aggregate '{self.aggregate}' needs 'column'")
+        if self.aggregate == "count" and self.column:
+            raise ValueError("aggregate 'count' counts rows and takes no 'column'")
+        return self
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class GrowthFormula(_Model):
+    type: Literal["growth"]
+    measures: list[str] = Field(min_length=1)
+
+    _list = field_validator("measures", mode="before")(_as_list)
+
+    @property
+    def measure_ids(self) -> list[str]:
+        """Every measure the formula uses, in the order written."""
+        return list(self.measures)
+
+
+class RatioFormula(_Model):
+    type: Literal["ratio"]
+    numerator: list[str] = Field(min_length=1)
+    denominator: list[str] = Field(min_length=1)
+
+    _list = field_validator("numerator", "denominator", mode="before")(_as_list)
+
+    @property
+    def measure_ids(self) -> list[str]:
+        """Every measure the formula uses: the numerator's, then the denominator's."""
+        return [*self.numerator, *self.denominator]
+
+
+Formula = Annotated[GrowthFormula | RatioFormula, Field(discriminator="type")]
+Target = float | tuple[float, float]
+
+
+class Indikator(_Model):
+    id: str
+    nama: str
+    satuan: str
+    formula: Formula
+    formulasi: str
+    sumber_data: str | None = None
+    unit_kerja: str | None = None
+    targets: dict[int, Any] = {}
+    better: Better = Better.HIGHER
+
+    @field_validator("targets")
+    @classmethod
+    def _targets(cls, targets: dict[int, Any]) -> dict[int, Target]:
+        out: dict[int, Target] = {}
+        for year, target in targets.items():
+            if is_number(target):
+                out[year] = float(target)
+            elif isinstance(target, list) and len(target) == 2 and all(is_number(t) for t in target):
+                out[year] = (float(target[0]), float(target[1]))
+            else:
+                raise ValueError(
+                    f"target for {year} is '{target}'; write a number (e.g. 10.5) or a range [low, high]"
+                )
+        return out
+
+
+class Sasaran(_Model):
+    id: str
+    sasaran: str
+    indikator: list[Indikator] = Field(min_length=1)
+
+
+class Tujuan(_Model):
+    id: str
+    tujuan: str
+    indikator: list[Indikator] = []
+    sasaran: list[Sasaran] = []
+
+
+class Renstra(_Model):
+    start: int
+    end: int
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Renstra:
+        if self.start > self.end:
+            raise ValueError(
+                f"the Renstra period starts in {self.start}, after it ends in {self.end}; write start <= end"
+            )
+        return self
+
+
+class Agency(_Model):
+    nama: str
+    tugas: str | None = None
+    fungsi: list[str] = []
+    renstra: Renstra | None = None
+
+
+class Band(_Model):
+    label: str
+    min: float | None = None
+
+
+DEFAULT_KATEGORI = (
+    Band(label="Sangat Tinggi", min=91),
+    Band(label="Tinggi", min=76),
+    Band(label="Sedang", min=66),
+    Band(label="Rendah", min=51),
+    Band(label="Sangat Rendah", min=None),
+)
+
+
+class Validation(_Model):
+    max_change: float = Field(default=50.0, gt=0)  # percent change of a measure from n-1 worth a warning
+
+
+class Spec(_Model):
+    agency: Agency
+    sources: dict[str, Source] = Field(min_length=1)
+    measures: dict[str, Measure] = Field(min_length=1)
+    tujuan: list[Tujuan] = Field(min_length=1)
+    kategori: list[Band] = list(DEFAULT_KATEGORI)
+    validation: Validation = Validation()
+
+
+def all_keys() -> set[str]:
+    """Every key any block of indicators.yaml may have (for "did you mean" on an unknown key)."""
+    return {name for model in _Model.__subclasses__() for name in model.model_fields}

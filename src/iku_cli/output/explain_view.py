@@ -1,0 +1,77 @@
+"""`iku explain`: one indicator's formula, its numbers, its measures and the rows behind them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+
+from iku_cli.calc.explain import Explanation
+from iku_cli.calc.results import GrowthInputs, RatioInputs
+from iku_cli.config.words import aggregate_words
+from iku_cli.numbers import format_auto, format_percent
+from iku_cli.output.labels import target_text, value_text
+from iku_cli.output.result_view import indicator_dict
+from iku_cli.text import row_ranges
+
+
+def formula_with_numbers(ex: Explanation) -> str:
+    ind = ex.indicator
+    year = ex.result.year
+    if ind.formula == "growth":
+        growth = ind.inputs if isinstance(ind.inputs, GrowthInputs) else GrowthInputs(None, None)
+        prev, cur = growth.v_n_1, growth.v_n
+        text = f"(V({year}) − V({year - 1})) / V({year - 1}) × 100 = ({format_auto(cur)} − {format_auto(prev)}) / {format_auto(prev)} × 100"
+    else:
+        ratio = ind.inputs if isinstance(ind.inputs, RatioInputs) else RatioInputs(None, None)
+        text = f"pembilang / penyebut × 100 = {format_auto(ratio.pembilang)} / {format_auto(ratio.penyebut)} × 100"
+    return f"{text} = {value_text(ind, 4) if ind.value is not None else ind.reason}"
+
+
+def print_explanation(ex: Explanation, console: Console) -> None:
+    ind = ex.indicator
+    place = f"Sasaran: {ind.sasaran}" if ind.sasaran else f"Tujuan: {ind.tujuan}"
+    console.print(f"[bold]{ind.id}[/] {ind.nama}  [dim]({place})[/]")
+    console.print(f"[bold]Formulasi[/] (dokumen IKU): {ind.formulasi}")
+    console.print(f"[bold]Dengan angka[/] ({ex.result.year}): {formula_with_numbers(ex)}")
+    if ind.target is not None or ind.capaian is not None:
+        cap = format_percent(ind.capaian) if ind.capaian is not None else ind.capaian_reason
+        console.print(
+            f"[bold]Target[/] {ex.result.year}: {target_text(ind.target, ind.satuan)} · capaian {cap} · kategori {ind.kategori or '–'}"
+        )
+    console.print(
+        f"[bold]Sumber data[/]: {ind.sumber_data or '–'} · [bold]Unit kerja[/]: {ind.unit_kerja or '–'}"
+    )
+    console.print("[bold]Ukuran[/]")
+    rows = {(r.measure.id, r.measure.year): r for r in ex.rows}
+    for m in ind.measures:
+        how = aggregate_words(m.aggregate, m.column)
+        unit = f" {m.unit}" if m.unit else ""
+        console.print(
+            f"  [bold]{m.role}[/] · {m.label} [dim]({m.id})[/], {m.year} = [bold]{format_auto(m.value)}{unit}[/]"
+        )
+        console.print(f"    cara hitung: {how}")
+        console.print(f"    filter: {m.filter}")
+        console.print(f"    sumber: {m.file} › {m.sheet}")
+        used = rows.get((m.id, m.year))
+        if used is not None:
+            console.print(
+                f"    baris dipakai ({format_auto(len(used.rows))}): {row_ranges(list(used.rows.index))}"
+            )
+    if any(len(r.rows) for r in ex.rows):
+        console.print("[dim]Daftar lengkap baris yang dipakai: tambahkan --format json[/]")
+    if ind.reason:
+        console.print(f"[bold red]{ind.reason}[/]")
+
+
+def explanation_json(ex: Explanation) -> str:
+    payload = indicator_dict(ex.indicator)
+    payload["year"] = ex.result.year
+    payload["formula_with_numbers"] = formula_with_numbers(ex)
+    by_key = {(r.measure.id, r.measure.year): r for r in ex.rows}
+    measures: list[dict[str, Any]] = payload["measures"]
+    for m in measures:
+        used = by_key.get((m["id"], m["year"]))
+        m["excel_rows"] = [int(i) for i in used.rows.index] if used is not None else None
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,146 @@
+"""Findings for people and programs: the terminal summary, JSON, CSV, and the one findings sheet of every XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+from rich.console import Console
+from rich.text import Text
+
+from iku_cli.calc.validate import ValidationReport
+from iku_cli.findings import FINDING_FIELDS, SEVERITY_ORDER, Finding, Severity, by_severity, count_by_severity
+from iku_cli.output import xlsx_style as S
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+SEVERITY_WORD = {Severity.ERROR: "kesalahan", Severity.WARNING: "peringatan", Severity.INFO: "info"}
+SEVERITY_FILL = {Severity.ERROR: "F8CBAD", Severity.WARNING: "FFE699", Severity.INFO: "DDEBF7"}
+
+# --- the terminal ---------------------------------------------------------------------------------
+
+
+def print_findings_summary(
+    found: list[Finding], console: Console, per_group: int = 5, show_info: bool = False
+) -> None:
+    """Counts per workbook and sheet, and the first findings of each; never thousands of lines."""
+    shown = [f for f in found if show_info or f.severity != Severity.INFO]
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in shown:
+        groups[(f.file or "", f.sheet or "")].append(f)
+    worst = {key: min(SEVERITY_ORDER[f.severity] for f in items) for key, items in groups.items()}
+    for (file, sheet), items in sorted(groups.items(), key=lambda kv: worst[kv[0]]):  # errors first
+        items = by_severity(items)
+        counts = count_by_severity(items)
+        line = Text.assemble((file, "bold"), f" › {sheet}" if sheet else "", ": ")
+        parts = [
+            (f"{n} {SEVERITY_WORD[Severity(s)]}", SEVERITY_STYLE[Severity(s)]) for s, n in counts.items() if n
+        ]
+        for i, part in enumerate(parts):
+            line.append_text(Text.assemble(", " if i else "", part))
+        console.print(line)
+        for f in items[:per_group]:
+            where = f"{f.cell}: " if f.cell else ""
+            console.print(
+                Text.assemble(
+                    "  ",
+                    (f"{f.severity.value:<7}", SEVERITY_STYLE[f.severity]),
+                    " ",
+                    (f.code, "dim"),
+                    f" {where}{f.message}",
+                ),
+                highlight=False,
+            )
+        if len(items) > per_group:
+            console.print(Text(f"  … dan {len(items) - per_group} temuan lain", style="dim"))
+    totals = count_by_severity(found)
+    console.print(
+        f"Total: {totals['error']} kesalahan, {totals['warning']} peringatan, {totals['info']} info.",
+        highlight=False,
+        markup=False,
+    )
+
+
+def print_report(report: ValidationReport, console: Console, show_all: bool = False) -> None:
+    """What `iku validate` shows: what was checked, then the findings summary."""
+    years = report.years
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    console.print(f"Memeriksa {len(report.files)} workbook di {report.data_dir} (tahun {span})", markup=False)
+    print_findings_summary(
+        report.findings, console, per_group=1_000_000 if show_all else 5, show_info=show_all
+    )
+    if not show_all and report.findings:
+        console.print("[dim]Semua temuan: --all, atau --output temuan.xlsx / --format csv[/]")
+
+
+# --- JSON and CSV ---------------------------------------------------------------------------------
+
+
+def findings_json(found: list[Finding], summary: dict[str, object]) -> str:
+    payload = {"findings": [f.to_dict() for f in found], "summary": summary}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def findings_csv(found: list[Finding]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=FINDING_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for f in found:
+        writer.writerow({k: ("" if v is None else v) for k, v in f.to_dict().items()})
+    return buf.getvalue()
+
+
+def report_json(report: ValidationReport) -> str:
+    return findings_json(report.findings, report.summary())
+
+
+def report_csv(report: ValidationReport) -> str:
+    return findings_csv(report.findings)
+
+
+# --- XLSX -----------------------------------------------------------------------------------------
+
+FINDINGS_COLUMNS = [
+    ("Tingkat", 10),
+    ("Kode", 22),
+    ("File", 32),
+    ("Sheet", 20),
+    ("Sel", 7),
+    ("Kolom", 18),
+    ("Nilai", 20),
+    ("Pesan", 100),
+]
+
+
+def fill_findings_sheet(ws: Worksheet, found: list[Finding]) -> None:
+    """The findings as a table, one a row, with a header and a filter: every XLSX iku writes uses it."""
+    ws.append([name for name, _ in FINDINGS_COLUMNS])
+    S.style_header_row(ws, 1, 1, len(FINDINGS_COLUMNS))
+    for f in found:
+        d = f.to_dict()
+        ws.append([d[k] for k in FINDING_FIELDS])
+        ws.cell(row=ws.max_row, column=1).fill = S.fill(SEVERITY_FILL[f.severity])
+    S.set_widths(ws, {chr(65 + i): width for i, (_, width) in enumerate(FINDINGS_COLUMNS)})
+    for (cell,) in ws.iter_rows(min_row=2, min_col=8, max_col=8):
+        cell.alignment = S.WRAP_TOP
+    S.fit_row_heights(ws, 2, ws.max_row)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:H{max(ws.max_row, 1)}"
+    S.print_setup(ws, title_rows="1:1")
+
+
+def write_findings_xlsx(found: list[Finding], path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Temuan"
+    fill_findings_sheet(ws, found)
+    wb.save(path)
+
+
+def write_report_xlsx(report: ValidationReport, path: Path) -> None:
+    write_findings_xlsx(report.findings, path)

@@ -1,0 +1,60 @@
+"""What people read: Indonesian words for formulas and values, targets, and the colour of each kategori."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from iku_cli.calc.results import NOT_COMPUTED, GrowthInputs, IndicatorResult
+from iku_cli.config import Band, FormulaType, Target
+from iku_cli.numbers import format_auto, format_number, format_percent
+
+FORMULA_WORDS = {FormulaType.GROWTH: "pertumbuhan", FormulaType.RATIO: "rasio"}
+
+# Green to red, from the highest kategori band to the lowest (hex RGB, as spreadsheets take them).
+KATEGORI_COLOURS = ["63BE7B", "B5D98A", "FFEB84", "FBAA77", "F8696B"]
+_DEFAULT_BANDS = ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
+
+
+def kategori_colour(label: str | None, bands: Sequence[Band]) -> str | None:
+    """The colour of a kategori by its rank in the scale, whatever the bands are called."""
+    if label is None:
+        return None
+    if label in _DEFAULT_BANDS:
+        return KATEGORI_COLOURS[_DEFAULT_BANDS.index(label)]
+    labels = [b.label for b in bands]
+    if label in labels:
+        rank = labels.index(label) * (len(KATEGORI_COLOURS) - 1) // max(len(labels) - 1, 1)
+        return KATEGORI_COLOURS[rank]
+    return None
+
+
+def is_percent(satuan: str) -> bool:
+    return satuan.strip().casefold() in ("persen", "%")
+
+
+def value_text(ind: IndicatorResult, decimals: int = 2) -> str:
+    """The realisasi as a person reads it: "10,23 %", or the words for why there is none."""
+    if ind.value is None:
+        return NOT_COMPUTED
+    if is_percent(ind.satuan):
+        return format_percent(ind.value, decimals)
+    return f"{format_number(ind.value, decimals)} {ind.satuan}"
+
+
+def inputs_text(ind: IndicatorResult, year: int) -> str:
+    """The numbers the value is computed from: "2023: 31.475\\n2024: 34.694" or "83 / 852"."""
+    if isinstance(ind.inputs, GrowthInputs):
+        return f"{year - 1}: {format_auto(ind.inputs.v_n_1)}\n{year}: {format_auto(ind.inputs.v_n)}"
+    if ind.inputs is None:
+        return ""
+    return f"{format_auto(ind.inputs.pembilang)} / {format_auto(ind.inputs.penyebut)}"
+
+
+def target_text(target: Target | None, satuan: str = "") -> str:
+    """A target as people read it: "9,50" for percentages, "5,00–6,00" for a range, "–" for none."""
+    if target is None:
+        return "–"
+    decimals = 2 if is_percent(satuan) else 0
+    if isinstance(target, tuple):
+        return f"{format_number(target[0], decimals)}–{format_number(target[1], decimals)}"
+    return format_number(target, decimals)

@@ -1,0 +1,110 @@
+"""iku compute on the command line: exit codes, formats, exports read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+
+from tests.helpers import koperasi, run, write_book
+
+
+def test_compute_table(small_data):
+    result = run("compute", small_data, "--year", 2024)
+    assert result.exit_code == 0
+    assert "IKU-2" in result.stdout and "25,00 %" in result.stdout
+    assert "33,33 %" in result.stdout  # IKU-1, Indonesian decimal comma
+    assert "9 dari 9 indikator dihitung." in result.stdout
+
+
+def test_compute_json_has_full_precision(small_data):
+    result = run("compute", small_data, "--year", 2024, "--format", "json")
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["year"] == 2024
+    assert payload["agency"] == "Dinas Koperasi, Usaha Mikro dan Perdagangan"
+    got = {i["id"]: i for i in payload["indicators"]}
+    assert list(got) == ["IKT-1", "IKU-1", "IKU-2", "IKU-3", "IKT-2", "IKT-3", "IKU-4", "IKU-5", "IKU-6"]
+    assert got["IKU-3"]["value"] == 2 / 3 * 100  # full precision, not 66.67
+    assert got["IKU-3"]["inputs"] == {"pembilang": 2.0, "penyebut": 3.0}
+    assert got["IKU-1"]["inputs"] == {"v_n_1": 3.0, "v_n": 4.0}
+    assert set(got["IKU-1"]) >= {
+        "id",
+        "level",
+        "name",
+        "satuan",
+        "formula",
+        "value",
+        "status",
+        "reason",
+        "inputs",
+    }
+    assert got["IKU-1"]["status"] == "ok" and got["IKU-1"]["reason"] is None
+
+
+def test_compute_csv_one_row_per_indicator(small_data):
+    result = run("compute", small_data, "--year", 2024, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["id"] for r in rows][:3] == ["IKT-1", "IKU-1", "IKU-2"]
+    row = next(r for r in rows if r["id"] == "IKT-1")
+    assert float(row["value"]) == pytest.approx(632 / 1153 * 100, rel=1e-15)
+    assert float(row["v_n_1"]) == 1_153_000_000 and float(row["v_n"]) == 1_785_000_000
+
+
+def test_outputs_read_back_equal_computed_values(small_data, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run(
+        "compute",
+        small_data,
+        "--year",
+        2024,
+        "--format",
+        "json",
+        "-o",
+        out / "iku.csv",
+        "-o",
+        out / "iku.json",
+        "-o",
+        out / "laporan.xlsx",
+    )
+    assert result.exit_code == 0
+    expected = {i["id"]: i["value"] for i in json.loads(result.stdout)["indicators"]}
+    from_json = {i["id"]: i["value"] for i in json.loads((out / "iku.json").read_text())["indicators"]}
+    assert from_json == expected
+    with open(out / "iku.csv", newline="") as fh:
+        from_csv = {r["id"]: float(r["value"]) for r in csv.DictReader(fh)}
+    assert from_csv == expected
+    ws = openpyxl.load_workbook(out / "laporan.xlsx")["Pengukuran Kinerja"]
+    from_xlsx = {}
+    for row in ws.iter_rows(min_row=5, values_only=True):
+        if row[2] and "(" in str(row[2]):
+            ind_id = str(row[2]).rsplit("(", 1)[1].rstrip(")")
+            from_xlsx[ind_id] = row[5]
+    assert from_xlsx == expected
+    assert not list(out.glob(".*.tmp"))  # atomic writes leave no temporary file
+
+
+def test_uncomputable_indicator_exits_1_and_is_never_zero(small_data):
+    (small_data / "2023" / "pdrb.xlsx").unlink()
+    result = run("compute", small_data, "--year", 2024, "--format", "json")
+    assert result.exit_code == 1
+    got = {i["id"]: i for i in json.loads(result.stdout)["indicators"]}
+    assert got["IKT-2"]["value"] is None and got["IKT-2"]["status"] == "data-missing"
+    table = run("compute", small_data, "--year", 2024)
+    assert table.exit_code == 1
+    assert "tidak dapat dihitung" in table.stdout
+    assert "7 dari 9 indikator dihitung." in table.stdout
+
+
+def test_data_error_exits_1_and_names_the_cell(small_data):
+    rows = koperasi(("BH-1", "Aktif", "dua juta", [70, 70, 70, 70]))
+    write_book(small_data / "2024" / "bidang_koperasi.xlsx", {"Keragaan Koperasi": rows})
+    result = run("compute", small_data, "--year", 2024)
+    assert result.exit_code == 1
+    assert "2024/bidang_koperasi.xlsx › Keragaan Koperasi" in result.stderr
+    assert "F2: 'dua juta' bukan uang (Rupiah)" in result.stderr
+    assert "iku validate" in result.stderr

@@ -1,0 +1,85 @@
+"""What every command shares: usage errors exit 2 without a traceback, configuration errors name the line."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import ROOT, run
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compute", "tidak-ada", "--year", "2024"], "data folder 'tidak-ada' does not exist"),
+        (["compute", "{data}", "--year", "2024", "-o", "x.txt"], "unknown extension '.txt'"),
+        (
+            ["compute", "{data}", "--year", "2024", "-o", "no/such/dir/x.csv"],
+            "does not exist; create it first",
+        ),
+        (["compute", "{data}", "--year", "2024", "--config", "nope.yaml"], "nope.yaml: file not found"),
+        (["compute", "{data}"], "Missing option '--year'"),
+        (["compute", "{data}", "--year", "dua"], "Invalid value for '--year'"),
+        (["compute", "{data}", "--year", "2024", "--format", "pdf"], "'pdf' is not one of"),
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(small_data, args, message, capfd):
+    import subprocess
+    import sys
+
+    args = [a.replace("{data}", str(small_data)) for a in args]
+    proc = subprocess.run(
+        [sys.executable, "-m", "iku_cli", *args], capture_output=True, text=True, cwd=small_data.parent
+    )
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_broken_config_exits_2_with_file_and_line(small_data, tmp_path):
+    import subprocess
+    import sys
+
+    text = (
+        (ROOT / "indicators.yaml")
+        .read_text()
+        .replace(
+            "aggregate: count_distinct\n    column: nib\n", "aggregate: count_distinct\n    column: nibb\n", 1
+        )
+    )
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "column: nibb" in ln)
+    proc = subprocess.run(
+        [sys.executable, "-m", "iku_cli", "compute", str(small_data), "--year", "2024", "--config", str(bad)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert f"{bad}:{line}: measure 'jumlah_usaha_mikro' names column 'nibb'" in proc.stderr
+    assert "did you mean 'nib'?" in proc.stderr
+
+
+def test_help_documents_exit_codes():
+    result = run("compute", "--help")
+    assert "Exit codes: 0 every indicator computed; 1" in " ".join(result.stdout.split())
+
+
+def test_year_without_folder_is_a_usage_error_with_a_hint(small_data):
+    result = run("compute", small_data, "--year", 2030)
+    assert result.exit_code == 2
+    assert "year folders in" in result.stderr and "2023, 2024" in result.stderr
+    pointing_at_year = run("compute", small_data / "2024", "--year", 2024)
+    assert pointing_at_year.exit_code == 2
+    assert "DATA_DIR is the folder that holds the year folders" in " ".join(pointing_at_year.stderr.split())
+    assert run("compute", small_data, "--year", 24).exit_code == 2
+    assert run("validate", small_data, "--year", 2030).exit_code == 2
+
+
+def test_unwritable_targets_are_usage_errors_not_crashes(small_data, tmp_path):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    result = run("validate", small_data, "--year", 2024, "--annotate", a_file)
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr
+    template = run("template", a_file / "sub", "--year", 2025)
+    assert template.exit_code == 2

@@ -1,0 +1,199 @@
+"""References between blocks of indicators.yaml, and the checks inside each block, named with file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from iku_cli.config import load_config
+from tests.config.test_loader import problem_at, problems_of, variant, write
+
+
+def test_measure_names_an_undeclared_column(tmp_path):
+    path = write(tmp_path, variant("    column: omzet\n", "    column: omzett\n"))
+    (problem,) = problems_of(path)
+    assert problem == (
+        f"{path}:25: measure 'total_omzet' names column 'omzett', not declared in source 'umkm' "
+        "(did you mean 'omzet'?)"
+    )
+
+
+def test_measure_names_an_undeclared_source(tmp_path):
+    path = write(tmp_path, variant("  total_omzet:\n    source: umkm", "  total_omzet:\n    source: umkn"))
+    (problem,) = problems_of(path)
+    assert problem == (
+        f"{path}:23: measure 'total_omzet' names source 'umkn', which is not declared (did you mean 'umkm'?)"
+    )
+
+
+def test_filter_names_an_undeclared_column(tmp_path):
+    path = write(tmp_path, variant("{column: skala_usaha, op: eq", "{column: skala, op: eq"))
+    problem_at(path, 21, "filter names column 'skala'", "did you mean 'skala_usaha'?")
+
+
+def test_key_names_an_undeclared_column(tmp_path):
+    path = write(tmp_path, variant("    key: nib\n", "    key: nibb\n"))
+    problem_at(path, 8, "key 'nibb' is not a column of source 'umkm'", "did you mean 'nib'?")
+
+
+def test_duplicate_indicator_id(tmp_path):
+    path = write(tmp_path, variant("          - id: IKU-1", "          - id: IKT-1"))
+    (problem,) = problems_of(path)
+    # the second use (line 42) is the one to change
+    assert problem == f"{path}:42: indicator id 'IKT-1' is used twice; give each indicator its own id"
+
+
+def test_duplicate_tujuan_sasaran_id(tmp_path):
+    path = write(tmp_path, variant("      - id: S1", "      - id: T1"))
+    problem_at(path, 26, "tujuan/sasaran id 'T1' is used twice")
+
+
+def test_category_filter_value_not_allowed(tmp_path):
+    path = write(tmp_path, variant("op: eq, value: Mikro}", "op: eq, value: Mikroo}"))
+    (problem,) = problems_of(path)
+    assert problem == (
+        f"{path}:21: filter value 'Mikroo' is not an allowed value of 'skala_usaha' (Mikro, Kecil, Menengah)"
+    )
+
+
+def test_category_filter_value_ignores_case_and_spaces(tmp_path):
+    path = write(tmp_path, variant("op: eq, value: Mikro}", "op: in, value: [' mikro ', KECIL]}"))
+    assert load_config(path).spec.measures["jumlah_mikro"].where.value == [" mikro ", "KECIL"]
+
+
+NESTED_WHERE = (
+    "    where:\n"  # line 21
+    "      all:\n"  # line 22
+    "        - {column: nib, op: not_blank}\n"  # line 23
+    "        - {column: skala_usaha, op: eq, value: {value}}\n"  # line 24
+)
+
+
+def test_nested_filter_problem_names_the_condition_line(tmp_path):
+    nested = NESTED_WHERE.replace("{value}", "Mikroo")
+    path = write(tmp_path, variant("    where: {column: skala_usaha, op: eq, value: Mikro}\n", nested))
+    problem_at(path, 24, "filter value 'Mikroo' is not an allowed value")
+
+
+def test_nested_filter_problem_is_found(tmp_path):
+    nested = NESTED_WHERE.replace("{value}", "Mikroo")
+    path = write(tmp_path, variant("    where: {column: skala_usaha, op: eq, value: Mikro}\n", nested))
+    (problem,) = problems_of(path)
+    assert "filter value 'Mikroo' is not an allowed value of 'skala_usaha'" in problem
+
+
+def test_formula_names_an_undeclared_measure(tmp_path):
+    path = write(tmp_path, variant("measures: [total_omzet]}", "measures: [total_omzett]}"))
+    (problem,) = problems_of(path)
+    assert problem == (
+        f"{path}:33: indicator IKT-1 uses measure 'total_omzett', which is not declared under measures "
+        "(did you mean 'total_omzet'?)"
+    )
+
+
+def test_ratio_names_an_undeclared_measure(tmp_path):
+    path = write(tmp_path, variant("denominator: jumlah_mikro}", "denominator: [jumlah_kecil]}"))
+    problem_at(path, 45, "indicator IKU-1 uses measure 'jumlah_kecil'")
+
+
+def test_sum_over_a_text_column(tmp_path):
+    path = write(tmp_path, variant("    column: omzet\n", "    column: nib\n"))
+    (problem,) = problems_of(path)
+    assert (
+        problem == f"{path}:25: measure 'total_omzet' sums column 'nib', which is of type text, not a number"
+    )
+
+
+def test_count_takes_no_column(tmp_path):
+    path = write(tmp_path, variant("    aggregate: sum\n", "    aggregate: count\n"))
+    problem_at(path, 22, "measures.total_omzet", "aggregate 'count' counts rows and takes no 'column'")
+
+
+def test_range_target_low_above_high(tmp_path):
+    path = write(tmp_path, variant("2025: [4, 6]", "2025: [6, 4]"))
+    (problem,) = problems_of(path)
+    assert problem == (
+        f"{path}:37: indicator IKT-1: target range for 2025 has low 6 above high 4; write [low, high]"
+    )
+
+
+@pytest.mark.parametrize(("year", "line"), [("2020", 36), ("2027", 36)])
+def test_target_year_outside_renstra(tmp_path, year, line):
+    path = write(tmp_path, variant("          2024: 5\n", f"          {year}: 5\n"))
+    (problem,) = problems_of(path)
+    assert (
+        problem
+        == f"{path}:{line}: indicator IKT-1: target year {year} is outside the Renstra period 2021-2026"
+    )
+
+
+def test_target_years_without_renstra_are_not_checked(tmp_path):
+    text = variant("  renstra: {start: 2021, end: 2026}\n", "").replace("2024: 5", "2030: 5")
+    assert load_config(write(tmp_path, text)).indicator("IKT-1").indikator.targets[2030] == 5.0
+
+
+def test_unknown_unit(tmp_path):
+    path = write(tmp_path, variant("unit: Rp,", "unit: Rupee,"))
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:15: sources.umkm.columns.omzet: unknown unit 'Rupee'")
+    assert "use e.g. Rp, ribu Rp, juta Rp" in problem
+
+
+def test_min_above_max(tmp_path):
+    path = write(tmp_path, variant("min: 0}", "min: 10, max: 5}"))
+    (problem,) = problems_of(path)
+    assert problem == f"{path}:15: sources.umkm.columns.omzet: min (10) is greater than max (5)"
+
+
+def test_category_without_allowed(tmp_path):
+    path = write(tmp_path, variant("        allowed: [Mikro, Kecil, Menengah]\n", ""))
+    problem_at(path, 11, "sources.umkm.columns.skala_usaha", "a category column needs 'allowed'")
+
+
+def test_gt_with_a_string_value(tmp_path):
+    path = write(
+        tmp_path,
+        variant("{column: skala_usaha, op: eq, value: Mikro}", "{column: omzet, op: gt, value: banyak}"),
+    )
+    problem_at(path, 21, "op 'gt' compares numbers; value must be a number, not 'banyak'")
+
+
+def test_gt_with_a_string_value_is_one_clear_problem(tmp_path):
+    path = write(
+        tmp_path,
+        variant("{column: skala_usaha, op: eq, value: Mikro}", "{column: omzet, op: gt, value: banyak}"),
+    )
+    problems = problems_of(path)
+    assert not any(
+        "function-after" in p or "unknown key 'column'" in p or "missing 'all'" in p for p in problems
+    )
+    assert len(problems) == 1
+
+
+def test_gt_on_a_text_column(tmp_path):
+    path = write(
+        tmp_path, variant("{column: skala_usaha, op: eq, value: Mikro}", "{column: nib, op: gt, value: 5}")
+    )
+    (problem,) = problems_of(path)
+    assert problem == f"{path}:21: filter compares column 'nib' (type text) as a number; use eq/ne/in"
+
+
+@pytest.mark.parametrize("where", ["op: eq, value: banyak", "op: in, value: [1, banyak]"])
+def test_string_value_on_a_numeric_column_is_refused(tmp_path, where):
+    path = write(tmp_path, variant("column: skala_usaha, op: eq, value: Mikro", f"column: omzet, {where}"))
+    problem_at(path, 21, "banyak")
+
+
+def test_renstra_start_after_end(tmp_path):
+    text = variant("{start: 2021, end: 2026}", "{start: 2026, end: 2021}")
+    text = text.replace("        targets:\n          2024: 5\n          2025: [4, 6]\n", "")
+    path = write(tmp_path, text)
+    problem_at(path, 3, "2026", "2021")
+
+
+def test_kategori_out_of_order(tmp_path):
+    text = variant(
+        "measures:\n  jumlah_mikro:",
+        "kategori:\n  - {label: A, min: 50}\n  - {label: B, min: 80}\n  - {label: C}\nmeasures:\n  jumlah_mikro:",
+    )
+    path = write(tmp_path, text)
+    problem_at(path, 16, "list bands from highest to lowest")
