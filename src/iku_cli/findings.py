@@ -14,41 +14,41 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-# Every code the tool emits, its severity and what it means. The codes are stable: scripts may rely on them.
+# Every code the tool emits, by severity, with what it means. The codes are stable: scripts may rely on them.
+_ERRORS = {
+    "workbook-missing": "a workbook the configuration declares is not in the year folder",
+    "workbook-unreadable": "the file cannot be opened: corrupt, truncated, empty, a folder, no permission",
+    "workbook-encrypted": "the workbook is password-protected",
+    "workbook-wrong-format": "the file is not an .xlsx workbook (an .xls, .ods or .csv renamed)",
+    "sheet-missing": "a declared sheet is not in the workbook",
+    "header-not-found": "no row of the sheet carries the declared headers",
+    "column-missing": "a required column is not in the header row",
+    "unit-mismatch": "a header names a unit that cannot be converted to the declared one",
+    "type-error": "a value that is not of its column's type",
+    "below-minimum": "a value below the column's minimum",
+    "above-maximum": "a value above the column's maximum",
+    "not-allowed": "a value that is not one of the column's allowed values",
+    "required-missing": "a required value is blank",
+    "duplicate-key": "the same key appears twice in one sheet",
+    "formula-no-cache": "a formula cell without a cached value",
+}
+_WARNINGS = {
+    "number-as-text": "a number typed as text; the value it was read as is given",
+    "total-row-excluded": "a JUMLAH / TOTAL row was excluded from the data",
+    "unit-scaled": "a header in another unit than declared; values were scaled",
+    "unit-inconsistent": "the same column is in different units across years",
+    "large-change": "a measure changed by more than the allowed share from the previous year",
+    "no-data-rows": "a sheet has a header but no data rows",
+}
+_INFO = {
+    "blank-rows-skipped": "blank rows inside the data were skipped",
+    "extra-column-ignored": "a column that is not declared was ignored",
+    "extra-sheet-ignored": "a sheet that is not declared was ignored",
+}
 CODES: dict[str, tuple[Severity, str]] = {
-    "workbook-missing": (Severity.ERROR, "a workbook the configuration declares is not in the year folder"),
-    "workbook-unreadable": (
-        Severity.ERROR,
-        "the file cannot be opened: corrupt, truncated, empty, a folder, no permission",
-    ),
-    "workbook-encrypted": (Severity.ERROR, "the workbook is password-protected"),
-    "workbook-wrong-format": (
-        Severity.ERROR,
-        "the file is not an .xlsx workbook (an .xls, .ods or .csv renamed)",
-    ),
-    "sheet-missing": (Severity.ERROR, "a declared sheet is not in the workbook"),
-    "header-not-found": (Severity.ERROR, "no row of the sheet carries the declared headers"),
-    "column-missing": (Severity.ERROR, "a required column is not in the header row"),
-    "unit-mismatch": (Severity.ERROR, "a header names a unit that cannot be converted to the declared one"),
-    "type-error": (Severity.ERROR, "a value that is not of its column's type"),
-    "below-minimum": (Severity.ERROR, "a value below the column's minimum"),
-    "above-maximum": (Severity.ERROR, "a value above the column's maximum"),
-    "not-allowed": (Severity.ERROR, "a value that is not one of the column's allowed values"),
-    "required-missing": (Severity.ERROR, "a required value is blank"),
-    "duplicate-key": (Severity.ERROR, "the same key appears twice in one sheet"),
-    "formula-no-cache": (Severity.ERROR, "a formula cell without a cached value"),
-    "number-as-text": (Severity.WARNING, "a number typed as text; the value it was read as is given"),
-    "total-row-excluded": (Severity.WARNING, "a JUMLAH / TOTAL row was excluded from the data"),
-    "unit-scaled": (Severity.WARNING, "a header in another unit than declared; values were scaled"),
-    "unit-inconsistent": (Severity.WARNING, "the same column is in different units across years"),
-    "large-change": (
-        Severity.WARNING,
-        "a measure changed by more than the allowed share from the previous year",
-    ),
-    "no-data-rows": (Severity.WARNING, "a sheet has a header but no data rows"),
-    "blank-rows-skipped": (Severity.INFO, "blank rows inside the data were skipped"),
-    "extra-column-ignored": (Severity.INFO, "a column that is not declared was ignored"),
-    "extra-sheet-ignored": (Severity.INFO, "a sheet that is not declared was ignored"),
+    code: (severity, meaning)
+    for severity, table in ((Severity.ERROR, _ERRORS), (Severity.WARNING, _WARNINGS), (Severity.INFO, _INFO))
+    for code, meaning in table.items()
 }
 
 

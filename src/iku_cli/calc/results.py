@@ -51,26 +51,26 @@ def blocks(finding: Finding) -> bool:
     return finding.severity == Severity.ERROR and finding.code not in NOT_BLOCKING
 
 
+class _Inputs:
+    def as_dict(self) -> dict[str, float | None]:
+        """The inputs by name, as JSON carries them."""
+        return dict(vars(self))
+
+
 @dataclass(frozen=True)
-class GrowthInputs:
+class GrowthInputs(_Inputs):
     """V(n−1) and V(n): what a growth is computed from."""
 
     v_n_1: float | None
     v_n: float | None
 
-    def as_dict(self) -> dict[str, float | None]:
-        return {"v_n_1": self.v_n_1, "v_n": self.v_n}
-
 
 @dataclass(frozen=True)
-class RatioInputs:
+class RatioInputs(_Inputs):
     """Pembilang and penyebut: what a ratio is computed from."""
 
     pembilang: float | None
     penyebut: float | None
-
-    def as_dict(self) -> dict[str, float | None]:
-        return {"pembilang": self.pembilang, "penyebut": self.penyebut}
 
 
 Inputs = GrowthInputs | RatioInputs

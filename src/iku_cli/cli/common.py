@@ -8,12 +8,12 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
 import typer
 from rich.console import Console
 
-from iku_cli.output.formats import Format, Formats
+from iku_cli.output.formats import COMPUTE, EXPLAIN, INDICATORS, TREND, VALIDATE, Format, Formats
 
 if TYPE_CHECKING:
     from iku_cli.config import Config
@@ -75,11 +75,26 @@ def friendly_errors(command: F) -> F:
 
 def format_choices(name: str, formats: Formats) -> type[StrEnum]:
     """The --format choices of one command: exactly the formats its registry entry prints, table first."""
-    return StrEnum(name, {f.name: f.value for f in formats.printable()})  # type: ignore[return-value]
+    return StrEnum(name, {f.name: f.value for f in formats.printable})  # type: ignore[return-value]
 
 
 def format_option(help: str = "What to print on stdout.") -> Any:
     return typer.Option("--format", "-f", help=help)
+
+
+# Each command's --format choices, from the registry (for a type checker they are all just Format).
+if TYPE_CHECKING:
+    ComputeFormat: TypeAlias = Format
+    ValidateFormat: TypeAlias = Format
+    ExplainFormat: TypeAlias = Format
+    TrendFormat: TypeAlias = Format
+    IndicatorsFormat: TypeAlias = Format
+else:
+    ComputeFormat = format_choices("ComputeFormat", COMPUTE)
+    ValidateFormat = format_choices("ValidateFormat", VALIDATE)
+    ExplainFormat = format_choices("ExplainFormat", EXPLAIN)
+    TrendFormat = format_choices("TrendFormat", TREND)
+    IndicatorsFormat = format_choices("IndicatorsFormat", INDICATORS)
 
 
 def year_span(years: list[int] | tuple[int, ...]) -> str:
@@ -113,6 +128,17 @@ def output_option(formats: Formats) -> Any:
 DataDirArgument = Annotated[
     Path, typer.Argument(metavar="DATA_DIR", help="Folder with one sub-folder per year (DATA_DIR/2024/...).")
 ]
+
+
+def year_option(help: str) -> Any:
+    return typer.Option("--year", "-y", metavar="YEAR", help=help)
+
+
+def year_data(data_dir: Path, year: int) -> Path:
+    """DATA_DIR checked, with a folder for ``year``: a wrong path or year is a usage error, not missing data."""
+    folder = data_dir_of(data_dir)
+    require_year_folder(folder, checked_year(year))
+    return folder
 
 
 def load(path: Path | None) -> Config:

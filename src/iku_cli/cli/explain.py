@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from iku_cli.cli.common import (
-    ConfigOption,
-    DataDirArgument,
-    UsageError,
-    app,
-    checked_year,
-    data_dir_of,
-    err,
-    format_choices,
-    format_option,
-    friendly_errors,
-    load,
-    require_year_folder,
-    show,
-)
-from iku_cli.output.formats import EXPLAIN, Format
-
-if TYPE_CHECKING:
-    ExplainFormat = Format
-else:
-    ExplainFormat = format_choices("ExplainFormat", EXPLAIN)
+from iku_cli.cli import common as c
+from iku_cli.output.formats import EXPLAIN
 
 
-@app.command()
-@friendly_errors
+@c.app.command()
+@c.friendly_errors
 def explain(
     indicator_id: Annotated[str, typer.Argument(metavar="ID", help="The indicator id, e.g. IKU-2.")],
-    data_dir: DataDirArgument,
-    year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", help="The year n to explain.")],
-    config: ConfigOption = None,
+    data_dir: c.DataDirArgument,
+    year: Annotated[int, c.year_option("The year n to explain.")],
+    config: c.ConfigOption = None,
     fmt: Annotated[
-        ExplainFormat, format_option("table or json (json lists every Excel row used).")
-    ] = ExplainFormat.TABLE,
+        c.ExplainFormat, c.format_option("table or json (json lists every Excel row used).")
+    ] = c.ExplainFormat.TABLE,
 ) -> None:
     """Show how one indicator's value was obtained: formula, numbers, measures, filters and rows used.
 
@@ -49,16 +31,16 @@ def explain(
     from iku_cli.calc.explain import explain as run
     from iku_cli.output.findings_view import print_findings_summary
 
-    cfg = load(config)
-    require_year_folder(data_dir_of(data_dir), checked_year(year))
+    cfg = c.load(config)
+    folder: Path = c.year_data(data_dir, year)
     try:
-        ex = run(cfg, data_dir, year, indicator_id)
+        ex = run(cfg, folder, year, indicator_id)
     except UnknownIndicator as exc:
-        raise UsageError(str(exc)) from None
+        raise c.UsageError(str(exc)) from None
     if ex.result.blocked:
-        print_findings_summary(ex.result.errors, err)
-        err.print(
+        print_findings_summary(ex.result.errors, c.err)
+        c.err.print(
             f"[bold red]Tidak dihitung:[/] data mengandung kesalahan; iku validate {data_dir} --year {year}"
         )
-    show(EXPLAIN, ex, fmt)
+    c.show(EXPLAIN, ex, fmt)
     raise typer.Exit(0 if ex.indicator.ok else 1)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
-from iku_cli.cli.common import ConfigOption, app, format_choices, format_option, friendly_errors, load, show
-from iku_cli.output.formats import INDICATORS, Format
-
-if TYPE_CHECKING:
-    IndicatorsFormat = Format
-else:
-    IndicatorsFormat = format_choices("IndicatorsFormat", INDICATORS)
+from iku_cli.cli import common as c
+from iku_cli.output.formats import INDICATORS
 
 
-@app.command()
-@friendly_errors
+@c.app.command()
+@c.friendly_errors
 def indicators(
-    config: ConfigOption = None, fmt: Annotated[IndicatorsFormat, format_option()] = IndicatorsFormat.TABLE
+    config: c.ConfigOption = None,
+    fmt: Annotated[c.IndicatorsFormat, c.format_option()] = c.IndicatorsFormat.TABLE,
 ) -> None:
     """List the declared indicators: id, level, name, formula, source and unit kerja."""
-    show(INDICATORS, load(config), fmt)
+    c.show(INDICATORS, c.load(config), fmt)

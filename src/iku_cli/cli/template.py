@@ -7,20 +7,18 @@ from typing import Annotated
 
 import typer
 
-from iku_cli.cli.common import ConfigOption, UsageError, app, checked_year, err, friendly_errors, load
+from iku_cli.cli import common as c
 
 
-@app.command()
-@friendly_errors
+@c.app.command()
+@c.friendly_errors
 def template(
     out_dir: Annotated[
         Path,
         typer.Argument(metavar="OUT_DIR", help="Folder to write into; the workbooks go to OUT_DIR/<year>/."),
     ],
-    year: Annotated[
-        int, typer.Option("--year", "-y", metavar="YEAR", help="The year the workbooks are for.")
-    ],
-    config: ConfigOption = None,
+    year: Annotated[int, c.year_option("The year the workbooks are for.")],
+    config: c.ConfigOption = None,
     source: Annotated[
         list[str] | None,
         typer.Option(
@@ -43,18 +41,18 @@ def template(
     """
     from iku_cli.output.template import TemplateExists, write_templates
 
-    cfg = load(config)
-    checked_year(year)
+    cfg = c.load(config)
+    c.checked_year(year)
     if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"'{out_dir}' is a file; give a folder")
+        raise c.UsageError(f"'{out_dir}' is a file; give a folder")
     try:
         written = write_templates(cfg, out_dir, year, sources=source or None, force=force, rows=rows)
     except TemplateExists as exc:
         listing = ", ".join(str(p) for p in exc.paths)
-        raise UsageError(
+        raise c.UsageError(
             f"these files exist already and were not overwritten: {listing}; use --force to overwrite"
         ) from None
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise c.UsageError(str(exc)) from None
     for p in written:
-        err.print(f"Ditulis: {p}", markup=False)
+        c.err.print(f"Ditulis: {p}", markup=False)

@@ -3,44 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from iku_cli.cli.common import (
-    ConfigOption,
-    DataDirArgument,
-    UsageError,
-    app,
-    checked_outputs,
-    checked_year,
-    data_dir_of,
-    err,
-    format_choices,
-    format_option,
-    friendly_errors,
-    load,
-    output_option,
-    show,
-    write_outputs,
-)
-from iku_cli.output.formats import TREND, Format
-
-if TYPE_CHECKING:
-    TrendFormat = Format
-else:
-    TrendFormat = format_choices("TrendFormat", TREND)
+from iku_cli.cli import common as c
+from iku_cli.output.formats import TREND
 
 
-@app.command()
-@friendly_errors
+@c.app.command()
+@c.friendly_errors
 def trend(
-    data_dir: DataDirArgument,
+    data_dir: c.DataDirArgument,
     first: Annotated[int, typer.Option("--from", metavar="YEAR", help="First year.")],
     last: Annotated[int, typer.Option("--to", metavar="YEAR", help="Last year.")],
-    config: ConfigOption = None,
-    fmt: Annotated[TrendFormat, format_option()] = TrendFormat.TABLE,
-    output: Annotated[list[Path] | None, output_option(TREND)] = None,
+    config: c.ConfigOption = None,
+    fmt: Annotated[c.TrendFormat, c.format_option()] = c.TrendFormat.TABLE,
+    output: Annotated[list[Path] | None, c.output_option(TREND)] = None,
 ) -> None:
     """Realisasi (and capaian where targets exist) per indicator per year, with a small inline trend.
 
@@ -51,18 +30,18 @@ def trend(
     from iku_cli.calc.trend import trend as run
     from iku_cli.output.findings_view import print_findings_summary
 
-    cfg = load(config)
-    paths = checked_outputs(output, TREND)
-    checked_year(first), checked_year(last)
+    cfg = c.load(config)
+    paths = c.checked_outputs(output, TREND)
+    c.checked_year(first), c.checked_year(last)
     if first > last:
-        raise UsageError(f"--from {first} is after --to {last}")
+        raise c.UsageError(f"--from {first} is after --to {last}")
     if last - first > 50:
-        raise UsageError("give at most 50 years")
-    result = run(cfg, data_dir_of(data_dir), first, last)
+        raise c.UsageError("give at most 50 years")
+    result = run(cfg, c.data_dir_of(data_dir), first, last)
     if result.blocked_years:
-        print_findings_summary(result.blocking_errors, err)
+        print_findings_summary(result.blocking_errors, c.err)
         years = ", ".join(str(y) for y in result.blocked_years)
-        err.print(f"[bold red]Tahun {years} tidak dihitung:[/] data mengandung kesalahan (iku validate)")
-    show(TREND, result, fmt)
-    write_outputs(TREND, result, paths)
+        c.err.print(f"[bold red]Tahun {years} tidak dihitung:[/] data mengandung kesalahan (iku validate)")
+    c.show(TREND, result, fmt)
+    c.write_outputs(TREND, result, paths)
     raise typer.Exit(result.exit_code)

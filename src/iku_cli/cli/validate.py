@@ -3,40 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from iku_cli.cli.common import (
-    ConfigOption,
-    DataDirArgument,
-    UsageError,
-    app,
-    checked_outputs,
-    checked_year,
-    data_dir_of,
-    err,
-    format_choices,
-    format_option,
-    friendly_errors,
-    load,
-    output_option,
-    require_year_folder,
-    show,
-    write_outputs,
-)
-from iku_cli.output.formats import VALIDATE, Format
-
-if TYPE_CHECKING:
-    ValidateFormat = Format
-else:
-    ValidateFormat = format_choices("ValidateFormat", VALIDATE)
+from iku_cli.cli import common as c
+from iku_cli.output.formats import VALIDATE
 
 
-@app.command()
-@friendly_errors
+@c.app.command()
+@c.friendly_errors
 def validate(
-    data_dir: DataDirArgument,
+    data_dir: c.DataDirArgument,
     year: Annotated[
         int | None,
         typer.Option(
@@ -46,9 +24,9 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    config: ConfigOption = None,
-    fmt: Annotated[ValidateFormat, format_option()] = ValidateFormat.TABLE,
-    output: Annotated[list[Path] | None, output_option(VALIDATE)] = None,
+    config: c.ConfigOption = None,
+    fmt: Annotated[c.ValidateFormat, c.format_option()] = c.ValidateFormat.TABLE,
+    output: Annotated[list[Path] | None, c.output_option(VALIDATE)] = None,
     annotate_dir: Annotated[
         Path | None,
         typer.Option(
@@ -73,26 +51,24 @@ def validate(
     from iku_cli.calc.validate import validate as run
     from iku_cli.calc.validate import years_to_check
 
-    cfg = load(config)
-    paths = checked_outputs(output, VALIDATE)
-    folder = data_dir_of(data_dir)
-    if year is not None:
-        require_year_folder(folder, checked_year(year))
+    cfg = c.load(config)
+    paths = c.checked_outputs(output, VALIDATE)
+    folder = c.data_dir_of(data_dir) if year is None else c.year_data(data_dir, year)
     years = years_to_check(folder, year)
     if not years:
-        raise UsageError(f"no year folders (e.g. {folder / '2024'}) in '{folder}'; give --year or add them")
+        raise c.UsageError(f"no year folders (e.g. {folder / '2024'}) in '{folder}'; give --year or add them")
     if annotate_dir is not None:
         if annotate_dir.resolve() == folder.resolve():
-            raise UsageError(
+            raise c.UsageError(
                 "--annotate must name another folder than the data folder; originals are never written"
             )
         annotate_dir.mkdir(parents=True, exist_ok=True)
     report = run(cfg, folder, years)
-    show(VALIDATE, report, fmt, show_all=show_all)
-    write_outputs(VALIDATE, report, paths)
+    c.show(VALIDATE, report, fmt, show_all=show_all)
+    c.write_outputs(VALIDATE, report, paths)
     if annotate_dir is not None:
         from iku_cli.output.annotate import annotate
 
         for p in annotate(folder, annotate_dir, report.findings):
-            err.print(f"Ditandai: {p}", markup=False)
+            c.err.print(f"Ditandai: {p}", markup=False)
     raise typer.Exit(0 if report.valid(strict) else 1)

@@ -63,19 +63,13 @@ def _check_measure(mid: str, measure: Measure, spec: Spec) -> Iterator[Problem]:
             f"{_did_you_mean(measure.source, spec.sources)}",
         )
         return
-    if measure.column:
-        column = source.columns.get(measure.column)
-        if column is None:
-            yield (
-                (*at, "column"),
-                f"measure '{mid}' names column '{measure.column}', not declared in source "
-                f"'{measure.source}'{_did_you_mean(measure.column, source.columns)}",
-            )
-        elif measure.aggregate == "sum" and column.type not in NUMERIC_TYPES:
-            yield (
-                (*at, "column"),
-                f"measure '{mid}' sums column '{measure.column}', which is of type {column.type}, not a number",
-            )
+    column = source.columns.get(measure.column) if measure.column else None
+    if measure.column and column is None:
+        problem = f"names column '{measure.column}', not declared in source '{measure.source}'"
+        yield (*at, "column"), f"measure '{mid}' {problem}{_did_you_mean(measure.column, source.columns)}"
+    elif column is not None and measure.aggregate == "sum" and column.type not in NUMERIC_TYPES:
+        problem = f"sums column '{measure.column}', which is of type {column.type}, not a number"
+        yield (*at, "column"), f"measure '{mid}' {problem}"
     for cond, sub in conditions(measure.where):
         yield from _check_condition(cond, source, (*at, "where", *sub))
 

@@ -29,7 +29,7 @@ def formula_with_numbers(ex: Explanation) -> str:
     return f"{text} = {value_text(ind, 4) if ind.value is not None else ind.reason}"
 
 
-def print_explanation(ex: Explanation, console: Console) -> None:
+def print_table(ex: Explanation, console: Console) -> None:
     ind = ex.indicator
     place = f"Sasaran: {ind.sasaran}" if ind.sasaran else f"Tujuan: {ind.tujuan}"
     console.print(f"[bold]{ind.id}[/] {ind.nama}  [dim]({place})[/]")
@@ -65,7 +65,7 @@ def print_explanation(ex: Explanation, console: Console) -> None:
         console.print(f"[bold red]{ind.reason}[/]")
 
 
-def explanation_json(ex: Explanation) -> str:
+def to_json(ex: Explanation) -> str:
     payload = indicator_dict(ex.indicator)
     payload["year"] = ex.result.year
     payload["formula_with_numbers"] = formula_with_numbers(ex)

@@ -65,7 +65,7 @@ def print_findings_summary(
     )
 
 
-def print_report(report: ValidationReport, console: Console, show_all: bool = False) -> None:
+def print_table(report: ValidationReport, console: Console, show_all: bool = False) -> None:
     """What `iku validate` shows: what was checked, then the findings summary."""
     years = report.years
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
@@ -94,11 +94,11 @@ def findings_csv(found: list[Finding]) -> str:
     return buf.getvalue()
 
 
-def report_json(report: ValidationReport) -> str:
+def to_json(report: ValidationReport) -> str:
     return findings_json(report.findings, report.summary())
 
 
-def report_csv(report: ValidationReport) -> str:
+def to_csv(report: ValidationReport) -> str:
     return findings_csv(report.findings)
 
 
@@ -142,5 +142,5 @@ def write_findings_xlsx(found: list[Finding], path: Path) -> None:
     wb.save(path)
 
 
-def write_report_xlsx(report: ValidationReport, path: Path) -> None:
+def write_xlsx(report: ValidationReport, path: Path) -> None:
     write_findings_xlsx(report.findings, path)

@@ -64,16 +64,16 @@ def indicators_table(cfg: Config) -> Table:
     return table
 
 
-def print_indicators(cfg: Config, console: Console) -> None:
+def print_table(cfg: Config, console: Console) -> None:
     console.print(indicators_table(cfg))
 
 
-def indicators_json(cfg: Config) -> str:
+def to_json(cfg: Config) -> str:
     payload = {"agency": cfg.spec.agency.nama, "indicators": rows(cfg)}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def indicators_csv(cfg: Config) -> str:
+def to_csv(cfg: Config) -> str:
     buf = io.StringIO()
     fields = ["id", "level", "name", "satuan", "formula", "rumus", "source", "sumber_data", "unit_kerja"]
     writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")

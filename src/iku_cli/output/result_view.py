@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 from rich import box
@@ -74,7 +75,7 @@ def result_table(result: ComputeResult) -> Table:
     return table
 
 
-def print_result(result: ComputeResult, console: Console) -> None:
+def print_table(result: ComputeResult, console: Console) -> None:
     """The table, the reason of each indicator not computed, and how many were; nothing when blocked."""
     if result.blocked:
         return
@@ -131,7 +132,7 @@ def indicator_dict(ind: IndicatorResult) -> dict[str, Any]:
     }
 
 
-def result_json(result: ComputeResult) -> str:
+def to_json(result: ComputeResult) -> str:
     payload = {
         "year": result.year,
         "agency": result.agency,
@@ -183,7 +184,7 @@ def csv_number(value: float | None) -> str:
     return "" if value is None else repr(float(value))
 
 
-def result_csv(result: ComputeResult) -> str:
+def to_csv(result: ComputeResult) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -226,3 +227,10 @@ def result_csv(result: ComputeResult) -> str:
             }
         )
     return out.getvalue()
+
+
+def write_xlsx(result: ComputeResult, path: Path) -> None:
+    """The LKjIP workbook (drawn in ``lkjip_xlsx``; imported here only when asked for)."""
+    from iku_cli.output.lkjip_xlsx import write_lkjip
+
+    write_lkjip(result, path)

@@ -68,14 +68,14 @@ def trend_table(t: Trend) -> Table:
     return table
 
 
-def print_trend(t: Trend, console: Console) -> None:
+def print_table(t: Trend, console: Console) -> None:
     console.print(trend_table(t))
     console.print(
         "[dim]– : tidak dapat dihitung untuk tahun itu (data tidak tersedia atau tahun sebelumnya tidak ada)[/]"
     )
 
 
-def trend_json(t: Trend) -> str:
+def to_json(t: Trend) -> str:
     payload = {
         "agency": t.agency,
         "years": t.years,
@@ -102,7 +102,7 @@ def trend_json(t: Trend) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def trend_csv(t: Trend) -> str:
+def to_csv(t: Trend) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["id", "name", "year", "value", "status", "capaian", "kategori"])
@@ -145,7 +145,7 @@ def _year_block(
             ws.cell(row=row, column=c).border = S.BORDER
 
 
-def write_trend_xlsx(t: Trend, path: Path) -> None:
+def write_xlsx(t: Trend, path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     assert ws is not None

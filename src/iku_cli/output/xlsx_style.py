@@ -23,6 +23,7 @@ BOLD = Font(bold=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
+TEXT = "@"  # typed text stays text (a NIB keeps its leading zeros)
 NUM_2 = "#,##0.00"
 NUM_0 = "#,##0"
 PCT_2 = '#,##0.00" %"'

@@ -7,6 +7,7 @@ values and the findings, in row order. Each distinct value is looked at once whe
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -28,14 +29,35 @@ def blank_mask(series: pd.Series) -> pd.Series:
     return series.isna() | (series.isin(blanks) if blanks else False)
 
 
+@dataclass(frozen=True)
+class _Cells:
+    """One declared column's cells as read, and the findings made at them."""
+
+    at: At
+    cid: str
+    letter: str
+    raw: pd.Series  # the cells as read (a finding's value), indexed by Excel row
+
+    def each(
+        self, code: str, mask: pd.Series, message: Callable[[int], str], value: pd.Series | None = None
+    ) -> list[Finding]:
+        """A finding at every row of ``mask``; its value the cell as read unless ``value`` is given."""
+        shown = self.raw if value is None else value
+        return [
+            self.at.finding(code, message(row), cell=f"{self.letter}{row}", column=self.cid, value=shown[row])
+            for row in mask.index[mask]
+        ]
+
+
 def typed(
     at: At, cid: str, column: Column, letter: str, factor: float, series: pd.Series, blank: pd.Series
 ) -> tuple[pd.Series, list[Finding]]:
     """One column's values in its declared type (numbers scaled by ``factor``), and what did not fit."""
+    cells = _Cells(at, cid, letter, series)
     if column.type in NUMERIC_TYPES:
-        return _typed_number(at, cid, column, letter, factor, series, blank)
+        return _typed_number(cells, column, factor, blank)
     if column.type == "category":
-        return _typed_category(at, cid, column, letter, series, blank)
+        return _typed_category(cells, column, blank)
     return typed_text(series, blank), []
 
 
@@ -54,38 +76,29 @@ def typed_text(series: pd.Series, blank: pd.Series) -> pd.Series:
     return out
 
 
-def _typed_category(
-    at: At, cid: str, column: Column, letter: str, series: pd.Series, blank: pd.Series
-) -> tuple[pd.Series, list[Finding]]:
+def _typed_category(cells: _Cells, column: Column, blank: pd.Series) -> tuple[pd.Series, list[Finding]]:
     canonical = {normalise(a): a for a in column.allowed or []}
-    text = typed_text(series, blank)
+    text = typed_text(cells.raw, blank)
     present = ~blank
     present_text = text[present]
     lookup = {v: canonical.get(normalise(v)) for v in pd.unique(present_text.to_numpy())}
     mapped = present_text.map(lookup)
-    out = pd.Series(np.nan, index=series.index, dtype=object)
+    out = pd.Series(np.nan, index=cells.raw.index, dtype=object)
     out[present] = mapped
-    found = []
-    for row in mapped.index[mapped.isna()]:
-        value = text[row]
-        near = closest(normalise(value), list(canonical), cutoff=0.5)
+    choices = ", ".join(column.allowed or [])
+
+    def message(row: int) -> str:
+        near = closest(normalise(text[row]), list(canonical), cutoff=0.5)
         hint = f"; mungkin maksudnya '{canonical[near]}'?" if near else ""
-        found.append(
-            at.finding(
-                "not-allowed",
-                f"'{value}' bukan nilai yang diterima untuk {column.header} "
-                f"(pilihan: {', '.join(column.allowed or [])}){hint}",
-                cell=f"{letter}{row}",
-                column=cid,
-                value=value,
-            )
-        )
-    return out, found
+        return f"'{text[row]}' bukan nilai yang diterima untuk {column.header} (pilihan: {choices}){hint}"
+
+    return out, cells.each("not-allowed", mapped.isna(), message, value=text)
 
 
 def _typed_number(
-    at: At, cid: str, column: Column, letter: str, factor: float, series: pd.Series, blank: pd.Series
+    cells: _Cells, column: Column, factor: float, blank: pd.Series
 ) -> tuple[pd.Series, list[Finding]]:
+    series = cells.raw
     kinds = series.map(type)
     numeric = kinds.isin((int, float)) & ~blank
     text = kinds.isin((str,)) & ~blank
@@ -96,74 +109,48 @@ def _typed_number(
     if text.any():
         parsed = parse_number_text(series[text])
         out[text] = parsed
-        found += [
-            at.finding(
-                "number-as-text",
+        found += cells.each(
+            "number-as-text",
+            parsed.notna(),
+            lambda row: (
                 f"angka diketik sebagai teks: '{series[row]}' dibaca sebagai {format_exact(parsed[row])}; "
-                "sebaiknya ketik sebagai angka",
-                cell=f"{letter}{row}",
-                column=cid,
-                value=series[row],
-            )
-            for row in parsed.index[parsed.notna()]
-        ]
-    unreadable = ~blank & out.isna()
-    kind = "uang (Rupiah)" if column.type == "money" else "angka"
-    found += [
-        at.finding(
-            "type-error",
-            f"'{series[row]}' bukan {kind}; ketik angkanya saja, misalnya 1250000 atau 1.250.000",
-            cell=f"{letter}{row}",
-            column=cid,
-            value=series[row],
+                "sebaiknya ketik sebagai angka"
+            ),
         )
-        for row in unreadable.index[unreadable]
-    ]
+    kind = "uang (Rupiah)" if column.type == "money" else "angka"
+    found += cells.each(
+        "type-error",
+        ~blank & out.isna(),
+        lambda row: f"'{series[row]}' bukan {kind}; ketik angkanya saja, misalnya 1250000 atau 1.250.000",
+    )
     if column.type == "integer":
-        fraction = out.notna() & (out != np.floor(out))
-        found += [
-            at.finding(
-                "type-error",
-                f"{format_exact(out[row])} bukan bilangan bulat; {column.header} dihitung dalam bilangan bulat",
-                cell=f"{letter}{row}",
-                column=cid,
-                value=series[row],
-            )
-            for row in fraction.index[fraction]
-        ]
+        found += cells.each(
+            "type-error",
+            out.notna() & (out != np.floor(out)),
+            lambda row: (
+                f"{format_exact(out[row])} bukan bilangan bulat; {column.header} dihitung dalam bilangan bulat"
+            ),
+        )
     if factor != 1.0:
         out = out * factor
-    found += _bounds(at, cid, column, letter, series, out)
-    return out, found
+    return out, found + _bounds(cells, column, out)
 
 
-def _bounds(
-    at: At, cid: str, column: Column, letter: str, series: pd.Series, out: pd.Series
-) -> list[Finding]:
+def _bounds(cells: _Cells, column: Column, out: pd.Series) -> list[Finding]:
     unit = f" {column.unit}" if column.unit else ""
     found = []
     if column.min is not None:
-        low = out < column.min
-        found += [
-            at.finding(
-                "below-minimum",
-                f"{format_exact(out[row])}{unit} di bawah batas minimum {format_exact(column.min)}; periksa nilainya",
-                cell=f"{letter}{row}",
-                column=cid,
-                value=series[row],
-            )
-            for row in low.index[low]
-        ]
+        low = format_exact(column.min)
+        found += cells.each(
+            "below-minimum",
+            out < column.min,
+            lambda row: f"{format_exact(out[row])}{unit} di bawah batas minimum {low}; periksa nilainya",
+        )
     if column.max is not None:
-        high = out > column.max
-        found += [
-            at.finding(
-                "above-maximum",
-                f"{format_exact(out[row])}{unit} di atas batas maksimum {format_exact(column.max)}; periksa nilainya",
-                cell=f"{letter}{row}",
-                column=cid,
-                value=series[row],
-            )
-            for row in high.index[high]
-        ]
+        high = format_exact(column.max)
+        found += cells.each(
+            "above-maximum",
+            out > column.max,
+            lambda row: f"{format_exact(out[row])}{unit} di atas batas maksimum {high}; periksa nilainya",
+        )
     return found
