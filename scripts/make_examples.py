@@ -56,18 +56,12 @@ WB_KOPERASI = "bidang_koperasi.xlsx"
 WB_PERDAGANGAN = "bidang_perdagangan.xlsx"
 WB_PDRB = "pdrb.xlsx"
 
+# fmt: off
 KECAMATAN = [
-    "Tirtamaya Utara",
-    "Tirtamaya Selatan",
-    "Karangmulya",
-    "Sindangrasa",
-    "Mekarjaya",
-    "Pasirjati",
-    "Sukamanah",
-    "Tanjungwangi",
-    "Kebonsari",
-    "Bojongsari",
+    "Tirtamaya Utara", "Tirtamaya Selatan", "Karangmulya", "Sindangrasa", "Mekarjaya", "Pasirjati",
+    "Sukamanah", "Tanjungwangi", "Kebonsari", "Bojongsari",
 ]
+# fmt: on
 KECAMATAN_WEIGHTS = [14, 12, 11, 10, 10, 9, 9, 9, 8, 8]
 
 Record = dict[str, Any]
@@ -87,76 +81,28 @@ def round_to(value: float, step: int) -> int:
 # 1. Clean records
 # =====================================================================================
 
+# fmt: off
 UMKM_KINDS = [
     # (sektor usaha, name prefixes)
-    (
-        "Kuliner",
-        [
-            "Warung Makan",
-            "Kedai Kopi",
-            "Dapur",
-            "Katering",
-            "Bakso",
-            "Mie Ayam",
-            "Rumah Makan",
-            "Keripik",
-            "Kue Basah",
-            "Roti",
-            "Sambal",
-            "Es Teh",
-            "Ayam Geprek",
-            "Seblak",
-        ],
-    ),
+    ("Kuliner", ["Warung Makan", "Kedai Kopi", "Dapur", "Katering", "Bakso", "Mie Ayam", "Rumah Makan", "Keripik",
+                 "Kue Basah", "Roti", "Sambal", "Es Teh", "Ayam Geprek", "Seblak"]),
     ("Fashion", ["Konveksi", "Butik", "Penjahit", "Sablon", "Hijab", "Batik"]),
     ("Kerajinan", ["Kerajinan Bambu", "Anyaman", "Souvenir", "Kerajinan Kayu", "Rajutan"]),
     ("Perdagangan", ["Toko", "Warung Sembako", "Kios", "Toko Kelontong", "Grosir", "Counter Pulsa"]),
     ("Jasa", ["Laundry", "Salon", "Bengkel", "Barbershop", "Percetakan", "Servis HP", "Fotokopi"]),
     ("Pertanian", ["Tani", "Kebun Sayur", "Ternak Ayam", "Budidaya Lele", "Hidroponik"]),
 ]
+# fmt: on
 UMKM_KIND_WEIGHTS = [38, 12, 8, 24, 14, 4]
+# fmt: off
 NAME_WORDS = [
-    "Berkah",
-    "Barokah",
-    "Sumber Rezeki",
-    "Maju Jaya",
-    "Sejahtera",
-    "Mandiri",
-    "Lestari",
-    "Makmur",
-    "Sari Rasa",
-    "Ananda",
-    "Cahaya",
-    "Putri",
-    "Mekar",
-    "Amanah",
-    "Rizki",
-    "Bu Siti",
-    "Pak Joko",
-    "Bu Ani",
-    "Pak Dadang",
-    "Mang Ujang",
-    "Teh Euis",
-    "Bu Yati",
-    "Pak Slamet",
-    "Bang Rudi",
-    "Neng Rina",
-    "Abadi",
-    "Jaya Abadi",
-    "Sinar Harapan",
-    "Tunas Muda",
-    "Bintang",
-    "Melati",
-    "Kenanga",
-    "Al Hikmah",
-    "Dua Saudara",
-    "Tiga Putra",
-    "Kita",
-    "Family",
-    "Sehati",
-    "Sentosa",
-    "Harapan Baru",
+    "Berkah", "Barokah", "Sumber Rezeki", "Maju Jaya", "Sejahtera", "Mandiri", "Lestari", "Makmur",
+    "Sari Rasa", "Ananda", "Cahaya", "Putri", "Mekar", "Amanah", "Rizki", "Bu Siti", "Pak Joko", "Bu Ani",
+    "Pak Dadang", "Mang Ujang", "Teh Euis", "Bu Yati", "Pak Slamet", "Bang Rudi", "Neng Rina", "Abadi",
+    "Jaya Abadi", "Sinar Harapan", "Tunas Muda", "Bintang", "Melati", "Kenanga", "Al Hikmah", "Dua Saudara",
+    "Tiga Putra", "Kita", "Family", "Sehati", "Sentosa", "Harapan Baru",
 ]
+# fmt: on
 
 
 def _umkm_name(rng: random.Random, kind: int) -> str:
@@ -236,28 +182,15 @@ def simulate_umkm(rng: random.Random) -> dict[int, list[Record]]:
     return out
 
 
+# fmt: off
 IKM_KOMODITAS = [
-    ("Tahu dan Tempe", 0.4),
-    ("Roti dan Kue", 0.5),
-    ("Keripik Singkong", 0.3),
-    ("Konveksi Pakaian", 1.2),
-    ("Mebel Kayu", 1.5),
-    ("Kerajinan Bambu", 0.4),
-    ("Batik Tulis", 0.8),
-    ("Sepatu Kulit", 1.0),
-    ("Tas Kulit", 0.9),
-    ("Kopi Bubuk", 0.7),
-    ("Sambal Kemasan", 0.4),
-    ("Ikan Asap", 0.5),
-    ("Anyaman Pandan", 0.3),
-    ("Sablon dan Percetakan", 0.8),
-    ("Bengkel Las", 0.9),
-    ("Dodol", 0.3),
-    ("Gula Aren", 0.4),
-    ("Kerupuk", 0.4),
-    ("Abon Ikan", 0.5),
-    ("Minuman Herbal", 0.4),
+    ("Tahu dan Tempe", 0.4), ("Roti dan Kue", 0.5), ("Keripik Singkong", 0.3), ("Konveksi Pakaian", 1.2),
+    ("Mebel Kayu", 1.5), ("Kerajinan Bambu", 0.4), ("Batik Tulis", 0.8), ("Sepatu Kulit", 1.0),
+    ("Tas Kulit", 0.9), ("Kopi Bubuk", 0.7), ("Sambal Kemasan", 0.4), ("Ikan Asap", 0.5),
+    ("Anyaman Pandan", 0.3), ("Sablon dan Percetakan", 0.8), ("Bengkel Las", 0.9), ("Dodol", 0.3),
+    ("Gula Aren", 0.4), ("Kerupuk", 0.4), ("Abon Ikan", 0.5), ("Minuman Herbal", 0.4),
 ]
+# fmt: on
 IKM_PREFIX = ["UD", "CV", "IKM", "Home Industri", "PT", "UD", "CV", ""]
 
 
@@ -316,38 +249,15 @@ KOPERASI_JENIS = [
     ("Jasa", ["Koperasi Jasa", "Koperasi Angkutan"], 10),
     ("Pemasaran", ["Koperasi Pemasaran"], 6),
 ]
+# fmt: off
 KOPERASI_WORDS = [
-    "Sejahtera",
-    "Mitra Usaha",
-    "Bina Sejahtera",
-    "Karya Mandiri",
-    "Tunas Harapan",
-    "Guru Tirtamaya",
-    "RSUD Tirtamaya",
-    "Bhakti Husada",
-    "Mekar Sari",
-    "Sumber Makmur",
-    "Maju Bersama",
-    "Harapan Jaya",
-    "Melati",
-    "Al Amanah",
-    "Baitul Maal",
-    "Pasar Baru",
-    "Tani Makmur",
-    "Nelayan Sejati",
-    "Kartini",
-    "Pamong Praja",
-    "Setia Kawan",
-    "Mulia",
-    "Sauyunan",
-    "Silih Asih",
-    "Gotong Royong",
-    "Bumi Lestari",
-    "Swadaya",
-    "Artha Guna",
-    "Dharma Putra",
-    "Citra Mandiri",
+    "Sejahtera", "Mitra Usaha", "Bina Sejahtera", "Karya Mandiri", "Tunas Harapan", "Guru Tirtamaya",
+    "RSUD Tirtamaya", "Bhakti Husada", "Mekar Sari", "Sumber Makmur", "Maju Bersama", "Harapan Jaya",
+    "Melati", "Al Amanah", "Baitul Maal", "Pasar Baru", "Tani Makmur", "Nelayan Sejati", "Kartini",
+    "Pamong Praja", "Setia Kawan", "Mulia", "Sauyunan", "Silih Asih", "Gotong Royong", "Bumi Lestari",
+    "Swadaya", "Artha Guna", "Dharma Putra", "Citra Mandiri",
 ]
+# fmt: on
 ROMAN = ["XI", "XII", "XIII", "XIV", "XVII"]
 
 
@@ -427,20 +337,14 @@ def simulate_koperasi(rng: random.Random) -> dict[int, list[Record]]:
     return out
 
 
+# fmt: off
 PASAR = [
-    ("Pasar Induk Tirtamaya", 3.0),
-    ("Pasar Baru Tirtamaya", 2.0),
-    ("Pasar Karangmulya", 1.2),
-    ("Pasar Sindangrasa", 1.0),
-    ("Pasar Mekarjaya", 1.0),
-    ("Pasar Kebonsari", 0.8),
-    ("Pasar Pagi Tanjungwangi", 0.9),
-    ("Pasar Sukamanah", 0.7),
-    ("Pasar Pasirjati", 0.8),
-    ("Pasar Bojongsari", 0.6),
-    ("Pasar Tirtamaya Utara", 1.1),
-    ("Pasar Cipanas Lama", 0.5),
+    ("Pasar Induk Tirtamaya", 3.0), ("Pasar Baru Tirtamaya", 2.0), ("Pasar Karangmulya", 1.2),
+    ("Pasar Sindangrasa", 1.0), ("Pasar Mekarjaya", 1.0), ("Pasar Kebonsari", 0.8),
+    ("Pasar Pagi Tanjungwangi", 0.9), ("Pasar Sukamanah", 0.7), ("Pasar Pasirjati", 0.8),
+    ("Pasar Bojongsari", 0.6), ("Pasar Tirtamaya Utara", 1.1), ("Pasar Cipanas Lama", 0.5),
 ]
+# fmt: on
 # komoditas, base volume kg/year at a size-1 pasar, price Rp/kg in 2022 (and growth of the price per year)
 KOMODITAS_PASAR = [
     ("Beras Medium", 420_000, 10_800, 0.08),
@@ -515,20 +419,12 @@ EKSPORTIR = [
     ("CV Kerajinan Kayu Abadi", "Kerajinan Kayu", 6.0, 8_000),
     ("PT Sinar Rempah Nusantara", "Rempah-rempah", 3.2, 25_000),
 ]
+# fmt: off
 NEGARA = [
-    "Jepang",
-    "Amerika Serikat",
-    "Belanda",
-    "Jerman",
-    "Australia",
-    "Singapura",
-    "Malaysia",
-    "Korea Selatan",
-    "Tiongkok",
-    "Uni Emirat Arab",
-    "Prancis",
-    "Inggris",
+    "Jepang", "Amerika Serikat", "Belanda", "Jerman", "Australia", "Singapura", "Malaysia", "Korea Selatan",
+    "Tiongkok", "Uni Emirat Arab", "Prancis", "Inggris",
 ]
+# fmt: on
 
 
 def simulate_ekspor(rng: random.Random) -> dict[int, list[Record]]:
