@@ -13,18 +13,38 @@ Run from the repository root (needs xlsxwriter and PyYAML):
     python scripts/make_examples.py            # writes examples/data/<year>/ and examples/expected.json
     python scripts/make_examples.py --out DIR  # writes DIR/data/<year>/ and DIR/expected.json
 
-How it works, in three layers kept apart on purpose:
+It prints the rows per sheet, the indicators, and the mess that went into each sheet.
 
-1. Clean records (``simulate_*``): plain dicts whose keys are the column keys of indicators.yaml,
-   drawn with ``random.Random`` from fixed seeds, so a run is deterministic.
-2. Ground truth (``compute_expected``): every measure of indicators.yaml and every indicator,
-   computed in pure Python from the clean records -- never by reading the workbooks back.
-3. Mess (``layout_*``): per sheet and year, turns the clean records into the rows of a real-looking
-   workbook -- title rows, odd headers, aliases, units in thousands, numbers typed as text,
-   inconsistent categories, JUMLAH rows, blank rows, formulas with cached values -- and logs what it did.
-   The mess never changes the data: a correct reader gets the ground truth back.
+Three layers, kept apart on purpose:
 
-Running the script twice gives byte-identical files (fixed seeds, fixed workbook 'created' date).
+1. Clean records (``simulate_*``): plain dicts keyed by the column keys of indicators.yaml, one list per
+   source and year, drawn from ``random.Random`` streams with fixed seeds (one stream per source).
+   Businesses, IKM and koperasi persist across years under their NIB, name or nomor badan hukum.
+2. Ground truth (``compute_expected``): every measure and indicator of indicators.yaml, computed in pure
+   Python from the clean records -- never by reading the workbooks back.
+3. Mess (``LAYOUTS``, ``EXTRAS``): a table that says, per source and year, what its sheet looks like --
+   title rows, header row and first column, each column's header, kind, width and unit (thousands), blank
+   rows, numbers typed as text, inconsistent categories, formulas with cached values, a Keterangan column,
+   a JUMLAH row -- and which undeclared sheets (Catatan, Rekap) a workbook carries. ``mess_sheet`` applies a
+   layout to the records, ``write_sheet`` writes it, ``describe`` puts it into the words printed at the end.
+   Workbook and sheet names come from indicators.yaml. The mess never changes the data: a correct reader
+   gets the ground truth back.
+
+Running twice gives byte-identical files: fixed seeds, a fixed 'created' date, and a fixed order of draws.
+The mess of each (source, year) has its own stream, drawn in this order: the blank rows, the rows of each
+``AsText`` in turn, then cell by cell, row by row and left to right, the categories and the remarks. Change
+that order, or the records, and every file that depends on it changes: regenerate and say so.
+
+To add a year: append it to YEARS and EKSPOR_RECORDS. The clean records of the earlier years stay the same
+(each stream only draws further). Each source's sheet looks like its latest earlier layout unless you give
+the year a ``Layout`` of its own in LAYOUTS; add an EXTRAS line for its extra sheets.
+
+To add a mess: give ``Layout`` a field (default: no mess), apply it in ``mess_sheet`` -- after the existing
+draws, so that the current files stay the same -- or in ``write_sheet`` if it is about rows rather than
+cells, and say it in ``describe``. A mess that picks rows is an ``AsText``-like entry with a ``Pick``.
+
+To add a source: declare it in indicators.yaml (workbook, sheet, columns), add ``simulate_<source>`` to
+``simulate_all`` (its own stream, so the others do not move) and a ``Source`` with its layouts to LAYOUTS.
 """
 
 from __future__ import annotations
@@ -88,9 +108,7 @@ UMKM_KINDS = [
     ("Jasa", ["Laundry", "Salon", "Bengkel", "Barbershop", "Percetakan", "Servis HP", "Fotokopi"]),
     ("Pertanian", ["Tani", "Kebun Sayur", "Ternak Ayam", "Budidaya Lele", "Hidroponik"]),
 ]
-# fmt: on
 UMKM_KIND_WEIGHTS = [38, 12, 8, 24, 14, 4]
-# fmt: off
 NAME_WORDS = [
     "Berkah", "Barokah", "Sumber Rezeki", "Maju Jaya", "Sejahtera", "Mandiri", "Lestari", "Makmur",
     "Sari Rasa", "Ananda", "Cahaya", "Putri", "Mekar", "Amanah", "Rizki", "Bu Siti", "Pak Joko", "Bu Ani",
@@ -186,8 +204,8 @@ IKM_KOMODITAS = [
     ("Anyaman Pandan", 0.3), ("Sablon dan Percetakan", 0.8), ("Bengkel Las", 0.9), ("Dodol", 0.3),
     ("Gula Aren", 0.4), ("Kerupuk", 0.4), ("Abon Ikan", 0.5), ("Minuman Herbal", 0.4),
 ]
-# fmt: on
 IKM_PREFIX = ["UD", "CV", "IKM", "Home Industri", "PT", "UD", "CV", ""]
+# fmt: on
 
 
 def _new_ikm(rng: random.Random, names: set[str]) -> Record:
@@ -237,6 +255,7 @@ def simulate_ikm(rng: random.Random) -> dict[int, list[Record]]:
     return out
 
 
+# fmt: off
 KOPERASI_JENIS = [
     # (jenis koperasi, name prefixes, weight)
     ("Simpan Pinjam", ["KSP", "Koperasi Simpan Pinjam", "KSPPS"], 30),
@@ -245,7 +264,6 @@ KOPERASI_JENIS = [
     ("Jasa", ["Koperasi Jasa", "Koperasi Angkutan"], 10),
     ("Pemasaran", ["Koperasi Pemasaran"], 6),
 ]
-# fmt: off
 KOPERASI_WORDS = [
     "Sejahtera", "Mitra Usaha", "Bina Sejahtera", "Karya Mandiri", "Tunas Harapan", "Guru Tirtamaya",
     "RSUD Tirtamaya", "Bhakti Husada", "Mekar Sari", "Sumber Makmur", "Maju Bersama", "Harapan Jaya",
@@ -253,8 +271,8 @@ KOPERASI_WORDS = [
     "Pamong Praja", "Setia Kawan", "Mulia", "Sauyunan", "Silih Asih", "Gotong Royong", "Bumi Lestari",
     "Swadaya", "Artha Guna", "Dharma Putra", "Citra Mandiri",
 ]
-# fmt: on
 ROMAN = ["XI", "XII", "XIII", "XIV", "XVII"]
+# fmt: on
 
 
 def _score(rng: random.Random, quality: float) -> float | int:
@@ -421,6 +439,7 @@ NEGARA = [
     "Tiongkok", "Uni Emirat Arab", "Prancis", "Inggris",
 ]
 # fmt: on
+EKSPOR_RECORDS = {2022: 38, 2023: 44, 2024: 51}  # shipment records per year
 
 
 def simulate_ekspor(rng: random.Random) -> dict[int, list[Record]]:
@@ -429,7 +448,7 @@ def simulate_ekspor(rng: random.Random) -> dict[int, list[Record]]:
     out = {}
     for i, year in enumerate(YEARS):
         rows = []
-        for _ in range((38, 44, 51)[i]):
+        for _ in range(EKSPOR_RECORDS[year]):
             nama, komoditas, usd_per_kg, typical_kg = rng.choice(EKSPORTIR)
             kg = round_to(typical_kg * rng.lognormvariate(0, 0.45), 10)
             fob = round_to(kg * usd_per_kg * (1.02**i) * rng.uniform(0.9, 1.1), 500)
@@ -720,7 +739,6 @@ class Layout:
     formulas: dict[str, str] = field(default_factory=dict)  # key -> formula, cached value = the record's
     remarks: Remarks | None = None  # what a "ket" column holds (empty if None)
     total: Total | None = None
-    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -759,29 +777,19 @@ LAYOUTS = (
              "kecamatan": "KECAMATAN", "sektor_usaha": "SEKTOR\nUSAHA", "skala_usaha": "SKALA\nUSAHA",
              "omzet": "OMZET PER TAHUN\n(Rp)", "tenaga_kerja": "TENAGA\nKERJA", "ket": "KETERANGAN"},
             blank=3, categories={"skala_usaha": 0.07}, remarks=Remarks(KET_UMKM, 0.15),
-            total=Total("JUMLAH", "#", ("omzet", "tenaga_kerja")),
-            notes=("title rows merged, header on row 4", "headers in capitals with line breaks and a double space",
-                   "alias 'NOMOR INDUK BERUSAHA' for NIB", "NIB stored as numbers", "leading NO and trailing KETERANGAN columns",
-                   "Skala Usaha typed inconsistently (MIKRO, mikro , KECIL ...)", "3 blank rows inside the data",
-                   "JUMLAH row (label in NO) with SUM formulas on omzet and tenaga kerja")),
+            total=Total("JUMLAH", "#", ("omzet", "tenaga_kerja"))),
         2023: Layout(
             ("DATA UMKM {city} TAHUN {year}",), 3,
             {"nama_usaha": "Nama Usaha", "nib": "NIB", "skala_usaha": "Skala Usaha", "omzet": "Omzet per Tahun (Rp)",
              "tenaga_kerja": "Tenaga Kerja", "sektor_usaha": "Sektor Usaha", "kecamatan": "Kecamatan"}, first_col=1,
-            blank=2, as_text=(AsText("omzet", share_of_rows(0.03)),),
-            notes=("title row merged, header on row 3 starting in column B",
-                   "columns in a different order (Nama Usaha first, Kecamatan last)", "NIB stored as text",
-                   "2 blank rows inside the data")),
+            blank=2, as_text=(AsText("omzet", share_of_rows(0.03)),)),
         2024: Layout(
             ("{dinas}", "DATA UMKM {city} TAHUN {year}", "Keadaan s.d. 31 Desember {year}"), 5,
             {"#": "No", "nib": "NIB", "nama_usaha": "Nama UMKM", "kecamatan": "Kecamatan", "sektor_usaha": "Sektor",
              "skala_usaha": "Skala Usaha", "omzet": "Omzet per Tahun\n(Rp)", "tenaga_kerja": "Jumlah Tenaga Kerja",
              "ket": "Keterangan"},
             blank=4, categories={"skala_usaha": 0.05}, remarks=Remarks(KET_UMKM, 0.15),
-            total=Total("JUMLAH", "nama_usaha", ("omzet", "tenaga_kerja")),
-            notes=("three title rows merged, header on row 5", "aliases 'Nama UMKM', 'Sektor', 'Jumlah Tenaga Kerja'",
-                   "NIB stored as text", "Skala Usaha typed inconsistently", "4 blank rows inside the data",
-                   "JUMLAH row (label in Nama UMKM) with SUM formulas", "leading No and trailing Keterangan columns")),
+            total=Total("JUMLAH", "nama_usaha", ("omzet", "tenaga_kerja"))),
     }),
     Source("ikm", {"nama_ikm": ("text", 30), "komoditas": ("text", 20), "kecamatan": ("text", 18),
                    "tenaga_kerja": ("int", 9), "nilai_investasi": ("money", 18), "nilai_produksi": ("money", 18)}, {
@@ -790,26 +798,19 @@ LAYOUTS = (
             {"#": "No", "nama_ikm": "Nama IKM", "komoditas": "Komoditas", "kecamatan": "Kecamatan",
              "tenaga_kerja": "Tenaga Kerja", "nilai_investasi": "Nilai Investasi (Rp)",
              "nilai_produksi": "Nilai Produksi (Rp)", "ket": "Keterangan"},
-            total=Total("JUMLAH", "#", ("tenaga_kerja", "nilai_investasi", "nilai_produksi"), merge_to="kecamatan"),
-            notes=("title row merged, header on row 3", "leading No and trailing Keterangan columns",
-                   "JUMLAH row merged across No..Kecamatan, SUM formulas on tenaga kerja and both money columns")),
+            total=Total("JUMLAH", "#", ("tenaga_kerja", "nilai_investasi", "nilai_produksi"), merge_to="kecamatan")),
         2023: Layout(
             ("DIREKTORI IKM", "{city} TAHUN {year}"), 4,
             {"#": "NO", "nama_ikm": "NAMA PERUSAHAAN", "komoditas": "KOMODITAS", "kecamatan": "KECAMATAN",
              "tenaga_kerja": "TENAGA KERJA", "nilai_investasi": Col("NILAI INVESTASI (Rp.000)", scale=1000),
              "nilai_produksi": Col("NILAI PRODUKSI (Rp.000)", scale=1000)},
-            blank=1, total=Total("TOTAL", "#", ("tenaga_kerja", "nilai_investasi", "nilai_produksi")),
-            notes=("title rows merged, header on row 4", "alias 'NAMA PERUSAHAAN' for Nama IKM",
-                   "money in thousands: 'NILAI INVESTASI (Rp.000)', 'NILAI PRODUKSI (Rp.000)' (values / 1000)",
-                   "1 blank row inside the data", "TOTAL row (label in NO) with SUM formulas")),
+            blank=1, total=Total("TOTAL", "#", ("tenaga_kerja", "nilai_investasi", "nilai_produksi"))),
         2024: Layout(
             ("{dinas}", "DIREKTORI IKM TAHUN {year}"), 5,
             {"nama_ikm": "Nama IKM", "komoditas": "Komoditas", "kecamatan": "Kecamatan",
              "tenaga_kerja": "Jumlah Tenaga Kerja", "nilai_investasi": "Nilai Investasi\n(Rp)",
              "nilai_produksi": "Nilai Produksi\n(Rp)"}, first_col=1,
-            blank=2, as_text=(AsText("nilai_investasi", share_of_rows(0.05)), AsText("nilai_produksi", share_of_rows(0.03))),
-            notes=("title rows merged, two blank rows, header on row 5 starting in column B",
-                   "alias 'Jumlah Tenaga Kerja'", "2 blank rows inside the data")),
+            blank=2, as_text=(AsText("nilai_investasi", share_of_rows(0.05)), AsText("nilai_produksi", share_of_rows(0.03)))),
     }),
     Source("koperasi", {"nomor_badan_hukum": ("text", 32), "nama_koperasi": ("text", 32), "status": ("text", 12),
                         "jumlah_anggota": ("int", 10), "volume_usaha": ("money", 20),
@@ -821,30 +822,21 @@ LAYOUTS = (
              "volume_usaha": "Volume Usaha (Rp)", **SKOR, "ket": "Keterangan"},
             # a few percent of the volumes typed as text, among them books kept to the half rupiah
             as_text=(AsText("volume_usaha", share_with_value(0.04)), AsText("volume_usaha", with_cents(3))),
-            categories={"status": 0.12}, remarks=Remarks(KET_KOPERASI, 0.3),
-            notes=("title rows merged, header on row 4", "leading No and trailing Keterangan columns",
-                   "Status typed inconsistently (' Aktif', 'AKTIF', 'tidak aktif' ...)")),
+            categories={"status": 0.12}, remarks=Remarks(KET_KOPERASI, 0.3)),
         2023: Layout(
             ("KERAGAAN KOPERASI {city} TAHUN {year}",), 3,
             {"nomor_badan_hukum": "NOMOR BADAN\nHUKUM", "nama_koperasi": "NAMA  KOPERASI", "jenis_koperasi": "JENIS",
              "status": "STATUS", "jumlah_anggota": "JUMLAH\nANGGOTA", "volume_usaha": "VOLUME USAHA\n(Rp)",
              **SKOR_CAPS, "ket": "KETERANGAN"}, first_col=1,
             blank=2, remarks=Remarks(KET_KOPERASI, 0.3),
-            total=Total("JUMLAH", "nama_koperasi", ("jumlah_anggota", "volume_usaha")),
-            notes=("title row merged, header on row 3 starting in column B",
-                   "headers in capitals with line breaks and a double space", "alias 'JENIS' for Jenis Koperasi",
-                   "2 blank rows inside the data", "JUMLAH row (label in NAMA KOPERASI) with SUM formulas",
-                   "trailing KETERANGAN column")),
+            total=Total("JUMLAH", "nama_koperasi", ("jumlah_anggota", "volume_usaha"))),
         2024: Layout(
             ("{dinas}", "DATA KERAGAAN KOPERASI TAHUN {year}", "Posisi 31 Desember {year}"), 5,
             {"#": "No", "nomor_badan_hukum": "No. Badan Hukum", "nama_koperasi": "Nama Koperasi",
              "jenis_koperasi": "Jenis Koperasi", "status": "Status Koperasi", "jumlah_anggota": "Jumlah Anggota",
              "volume_usaha": "Volume Usaha (Rp)", **SKOR, "ket": "Keterangan"},
             blank=1, categories={"status": 0.10}, remarks=Remarks(KET_KOPERASI, 0.3),
-            total=Total("JUMLAH", "#", ("jumlah_anggota", "volume_usaha")),
-            notes=("three title rows merged, header on row 5", "aliases 'No. Badan Hukum', 'Status Koperasi'",
-                   "Status typed inconsistently", "1 blank row inside the data",
-                   "JUMLAH row (label in No) with SUM formulas", "leading No and trailing Keterangan columns")),
+            total=Total("JUMLAH", "#", ("jumlah_anggota", "volume_usaha"))),
     }),
     Source("volume_perdagangan", {"nama_pasar": ("text", 26), "komoditas": ("text", 24), "volume": ("int", 14),
                                   "_harga": ("money", 14), "nilai_transaksi": ("money", 18)}, {
@@ -852,72 +844,52 @@ LAYOUTS = (
             ("HASIL SURVEI VOLUME PERDAGANGAN BAHAN POKOK", "{city} TAHUN {year}"), 4,
             {"#": "No", "nama_pasar": "Nama Pasar", "komoditas": "Komoditas", "volume": "Volume (kg)",
              "_harga": "Harga Rata-rata (Rp/kg)", "nilai_transaksi": "Nilai Transaksi (Rp)"},
-            as_text=(AsText("nilai_transaksi", share_of_rows(0.04)),),
-            notes=("title rows merged, header on row 4", "leading No column",
-                   "undeclared column 'Harga Rata-rata (Rp/kg)'")),
+            as_text=(AsText("nilai_transaksi", share_of_rows(0.04)),)),
         2023: Layout(
             ("VOLUME PERDAGANGAN {city} TAHUN {year}",), 3,
             {"nama_pasar": "Nama Pasar", "komoditas": "Komoditas", "volume": "Volume (kg)",
              "_harga": "Harga Rata-rata (Rp/kg)", "nilai_transaksi": "Nilai Transaksi (Rp)"},
             formulas={"nilai_transaksi": "={volume}*{_harga}"},
-            total=Total("JUMLAH", "nama_pasar", ("volume", "nilai_transaksi")),
-            notes=("title row merged, header on row 3", "undeclared column 'Harga Rata-rata (Rp/kg)'",
-                   "Nilai Transaksi = Volume x Harga as formulas with cached values",
-                   "JUMLAH row (label in Nama Pasar) with SUM formulas")),
+            total=Total("JUMLAH", "nama_pasar", ("volume", "nilai_transaksi"))),
         2024: Layout(
             ("{dinas}", "VOLUME PERDAGANGAN DALAM DAERAH TAHUN {year}"), 5,
             {"#": "No", "nama_pasar": "NAMA PASAR", "komoditas": "KOMODITAS", "volume": "VOLUME\n(kg)",
              "_harga": "HARGA RATA-RATA\n(Rp/kg)", "nilai_transaksi": "NILAI TRANSAKSI\n(Rp)", "ket": "KETERANGAN"},
             first_col=1, blank=3, formulas={"nilai_transaksi": "={volume}*{_harga}"},
             remarks=Remarks(("Survei Juni", "Survei Desember"), 0.1),
-            total=Total("TOTAL", "#", ("volume", "nilai_transaksi")),
-            notes=("title rows merged, two blank rows, header on row 5 starting in column B",
-                   "headers in capitals with line breaks", "leading No and trailing KETERANGAN columns",
-                   "Nilai Transaksi = Volume x Harga as formulas with cached values", "3 blank rows inside the data",
-                   "TOTAL row (label in No) with SUM formulas")),
+            total=Total("TOTAL", "#", ("volume", "nilai_transaksi"))),
     }),
     Source("ekspor", {"nama_eksportir": ("text", 30), "komoditas": ("text", 22), "negara_tujuan": ("text", 18),
                       "volume": ("int", 12), "nilai_fob": ("money", 14)}, {
         2022: Layout(
             ("REALISASI EKSPOR {city} TAHUN {year}",), 3,
             {"#": "No", "nama_eksportir": "Nama Eksportir", "komoditas": "Komoditas", "negara_tujuan": "Negara Tujuan",
-             "volume": "Volume (kg)", "nilai_fob": "Nilai FOB (USD)"},
-            notes=("title row merged, header on row 3", "leading No column")),
+             "volume": "Volume (kg)", "nilai_fob": "Nilai FOB (USD)"}),
         2023: Layout(
             ("REALISASI EKSPOR", "{city} TAHUN {year}"), 4,
             {"#": "NO", "nama_eksportir": "EKSPORTIR", "komoditas": "KOMODITAS", "negara_tujuan": "NEGARA\nTUJUAN",
              "volume": "VOLUME (kg)", "nilai_fob": "NILAI FOB\n(USD)", "ket": "KETERANGAN"},
-            blank=1, remarks=Remarks(("PEB", "SKA Form A", "SKA Form IJEPA"), 0.2),
-            notes=("title rows merged, header on row 4", "alias 'EKSPORTIR' for Nama Eksportir",
-                   "headers in capitals with line breaks", "trailing KETERANGAN column", "1 blank row inside the data")),
+            blank=1, remarks=Remarks(("PEB", "SKA Form A", "SKA Form IJEPA"), 0.2)),
         2024: Layout(
             ("{dinas}", "REALISASI EKSPOR TAHUN {year}"), 5,
             {"#": "No", "nama_eksportir": "Nama Eksportir", "komoditas": "Komoditas", "negara_tujuan": "Negara Tujuan",
              "volume": "Volume (kg)", "nilai_fob": Col("Nilai FOB (ribu USD)", kind="number", scale=1000)},
-            blank=1, total=Total("JUMLAH", "#", ("volume", "nilai_fob")),
-            notes=("title rows merged, two blank rows, header on row 5",
-                   "exports in thousands: 'Nilai FOB (ribu USD)' (values / 1000, e.g. 54.5)",
-                   "1 blank row inside the data", "JUMLAH row (label in No) with SUM formulas")),
+            blank=1, total=Total("JUMLAH", "#", ("volume", "nilai_fob"))),
     }),
     Source("pdrb", {"kode": ("text", 9), "lapangan_usaha": ("text", 60), "nilai": ("decimal2", 18)}, {
         2022: Layout(
             (PDRB_TITLE, "{city} TAHUN {year} (JUTA RUPIAH)"), 4,
             {"kode": "Kode", "lapangan_usaha": "Lapangan Usaha", "nilai": "Nilai (juta Rp)"},
-            total=Total("JUMLAH", "lapangan_usaha", ("nilai",)),
-            notes=("title rows merged, header on row 4", "JUMLAH row (label in Lapangan Usaha) with a SUM formula")),
+            total=Total("JUMLAH", "lapangan_usaha", ("nilai",))),
         2023: Layout(
             (PDRB_TITLE + " {city} TAHUN {year}*",), 3,
             {"kode": "KODE", "lapangan_usaha": "LAPANGAN  USAHA", "nilai": "PDRB ADHK\n(juta Rp)"},
-            as_text=(AsText("nilai", rows_where(lambda r: r["kode"] in ("C", "K")), decimals_as_text),),
-            notes=("title row merged, header on row 3", "alias 'PDRB ADHK' for Nilai, header with a line break")),
+            as_text=(AsText("nilai", rows_where(lambda r: r["kode"] in ("C", "K")), decimals_as_text),)),
         2024: Layout(
             (PDRB_TITLE, "{city} TAHUN {year}**"), 5,
             {"kode": Col("Kode Lapangan Usaha", width=12), "lapangan_usaha": "Lapangan Usaha",
              "nilai": "Nilai (juta Rp)", "ket": Col("Keterangan", width=24)}, first_col=1,
-            remarks=Remarks(("**) angka sangat sementara",)), total=Total("TOTAL", "lapangan_usaha", ("nilai",)),
-            notes=("title rows merged, two blank rows, header on row 5 starting in column B",
-                   "alias 'Kode Lapangan Usaha'", "trailing Keterangan column",
-                   "TOTAL row (label in Lapangan Usaha) with a SUM formula")),
+            remarks=Remarks(("**) angka sangat sementara",)), total=Total("TOTAL", "lapangan_usaha", ("nilai",))),
     }),
 )
 # fmt: on
@@ -949,11 +921,12 @@ def plain_cell(i: int, record: Record, col: Col) -> Any:
     return value
 
 
-def mess_sheet(source: Source, name: str, year: int, records: list[Record]) -> Sheet:
+def mess_sheet(source: Source, declared: dict, year: int, records: list[Record]) -> Sheet:
     """The sheet of `source` in `year`: the clean records laid out and messed up as LAYOUTS says.
 
-    Draws from the stream ("mess", source, year) in a fixed order: the blank rows, the rows of each AsText,
-    then cell by cell, row by row and left to right, the categories and the remarks."""
+    `declared` is the source as indicators.yaml declares it (sheet name, columns). Draws from the stream
+    ("mess", source, year) in a fixed order: the blank rows, the rows of each AsText, then cell by cell,
+    row by row and left to right, the categories and the remarks."""
     lay = source.layout(year)
     defaults = {**COMMON_FIELDS, **source.fields}
     columns = []
@@ -982,9 +955,64 @@ def mess_sheet(source: Source, name: str, year: int, records: list[Record]) -> S
 
     rows = [[cell(i, r, c) for c in columns] for i, r in enumerate(records)]
     title = [line.format(city=CITY, dinas=DINAS, year=year) for line in lay.title]
-    sheet = Sheet(name, title, lay, columns, rows, blank_before, list(lay.notes))
-    sheet.notes += text_number_notes(sheet)
+    sheet = Sheet(declared["sheet"], title, lay, columns, rows, blank_before, [])
+    sheet.notes = describe(sheet, records, declared["columns"])
     return sheet
+
+
+def describe(sheet: Sheet, records: list[Record], declared: dict) -> list[str]:
+    """The mess of a sheet in words, read off its layout and cells (for the summary a run prints)."""
+    lay, cols = sheet.layout, sheet.columns
+    header = {c.field: c.header for c in cols}
+    name = {key: "'" + " ".join(h.split()) + "'" for key, h in header.items()}  # quoted, on one line
+
+    def bare(text: str) -> str:  # without its unit, in lower case, single spaces
+        return " ".join(re.sub(r"\(.*?\)", "", text).split()).casefold()
+
+    n, gap = len(lay.title), lay.header_row - 1 - len(lay.title)
+    notes = [
+        f"merged title in row{'s 1-' if n > 1 else ' '}{n}, header in row {lay.header_row}"
+        + (f" after {gap} empty rows" if gap > 1 else "")
+        + (f", from column {chr(65 + lay.first_col)}" if lay.first_col else "")
+    ]
+    looks = {
+        "in capitals": sum(h.isupper() for h in header.values()) > len(header) / 2,
+        "with line breaks": any("\n" in h for h in header.values()),
+        "with a double space": any("  " in h for h in header.values()),
+    }
+    if any(looks.values()):
+        notes.append("headers " + ", ".join(k for k, v in looks.items() if v))
+    ours = [key for key in header if key in declared]
+    aliases = [
+        f"{name[k]} for {declared[k]['header']}"
+        for k in ours
+        if bare(header[k]) != bare(declared[k]["header"])
+    ]
+    if aliases:
+        notes.append("aliases " + ", ".join(aliases))
+    if ours != sorted(ours, key=list(declared).index):
+        notes.append("columns in another order than indicators.yaml's")
+    if others := [name[k] for k in header if k not in declared]:
+        notes.append("columns indicators.yaml does not declare: " + ", ".join(others))
+    for j, col in enumerate(cols):
+        key = col.field
+        if col.kind == "digits":
+            notes.append(f"{name[key]}: digits typed as text in cells formatted as numbers")
+        if col.scale != 1:
+            notes.append(f"{name[key]} in units of {col.scale} (the value / {col.scale})")
+        if key in lay.categories:
+            odd = [row[j] for row, r in zip(sheet.rows, records, strict=True) if row[j] != r[key]]
+            shown = ", ".join(f"'{v}'" for v in sorted(set(odd), key=odd.index)[:5])
+            notes.append(f"{len(odd)} {name[key]} cells typed inconsistently, e.g. {shown}")
+        if key in lay.formulas:
+            notes.append(f"{name[key]} as formulas {lay.formulas[key]} with cached values")
+    if blank := len(sheet.blank_before):
+        notes.append(f"{blank} blank row{'s' * (blank > 1)} inside the data")
+    if t := lay.total:
+        merged = f" merged up to {name[t.merge_to]}" if t.merge_to else ""
+        sums = ", ".join(name[k] for k in t.sums)
+        notes.append(f"{t.label} row (label in {name[t.at]}{merged}) with SUM formulas under {sums}")
+    return notes + text_number_notes(sheet)
 
 
 def text_number_notes(sheet: Sheet) -> list[str]:
@@ -1107,7 +1135,7 @@ class Formats:
             "money": add({"num_format": "#,##0", **border}),
             "number": add({"num_format": "General", **border}),
             "decimal2": add({"num_format": "#,##0.00", **border}),
-            "digits": add({"num_format": "0", **border}),
+            "digits": integer,  # text cells in a number format
         }
         self.total_label = add({"bold": True, "align": "center", **border})
         self.total_money = add({"bold": True, "num_format": "#,##0", **border})
@@ -1210,12 +1238,11 @@ def write_year(
 ) -> list[tuple[str, str, int, list[str]]]:
     """Write the workbooks of one year into `folder`; return (workbook, sheet, rows, mess notes) per sheet.
 
-    `declared` is the `sources` of indicators.yaml: it names each source's workbook and sheet."""
+    `declared` is the `sources` of indicators.yaml: each source's workbook, sheet and columns."""
     workbooks: dict[str, tuple[list[Sheet], list[Extra]]] = {}
     for source in LAYOUTS:
-        src = declared[source.key]
-        sheet = mess_sheet(source, src["sheet"], year, clean[source.key])
-        workbooks.setdefault(src["workbook"], ([], []))[0].append(sheet)
+        sheet = mess_sheet(source, declared[source.key], year, clean[source.key])
+        workbooks.setdefault(declared[source.key]["workbook"], ([], []))[0].append(sheet)
     for workbook, years, build in EXTRAS:
         if year in years:
             workbooks[workbook][1].append(build(year, clean))
