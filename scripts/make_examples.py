@@ -732,7 +732,7 @@ class Layout:
     header_row: int  # 1-based, as a person reading the sheet would say
     columns: dict[str, str | Col]  # record key ("#", "ket") -> header, in sheet order
     first_col: int = 0  # 1: the table starts in column B
-    # the mess, applied in this order (it is the order of the random draws)
+    # the mess (mess_sheet draws for blank, then as_text, then cell by cell for categories and remarks)
     blank: int = 0  # empty rows scattered inside the data
     as_text: tuple[AsText, ...] = ()
     categories: dict[str, float] = field(default_factory=dict)  # key -> share typed inconsistently
@@ -754,20 +754,16 @@ class Source:
         return self.years[max(y for y in self.years if y <= year)]
 
 
-KET_UMKM = (
-    "Binaan",
-    "Data OSS",
-    "Verifikasi lapangan",
-    "Pindah lokasi",
-    "Peserta pelatihan",
-    "Belum verifikasi",
-)
-KET_KOPERASI = ("Sudah RAT", "Belum RAT", "Dalam pengawasan", "RAT daring", "Perubahan AD/ART")
+COMMON_FIELDS = {"#": ("no", 6), "ket": ("ket", 14)}  # a running number; a Keterangan column
 SKOR = {f"skor_{a}": f"Skor {a.title()}" for a in ("kelembagaan", "keuangan", "usaha", "manfaat")}
 SKOR_CAPS = {key: header.upper().replace(" ", "\n") for key, header in SKOR.items()}
 PDRB_TITLE = "PDRB ATAS DASAR HARGA KONSTAN 2010 MENURUT LAPANGAN USAHA"
-
 # fmt: off
+KET_UMKM = ("Binaan", "Data OSS", "Verifikasi lapangan", "Pindah lokasi", "Peserta pelatihan", "Belum verifikasi")
+KET_KOPERASI = ("Sudah RAT", "Belum RAT", "Dalam pengawasan", "RAT daring", "Perubahan AD/ART")
+
+# Source(key in indicators.yaml, {record key: (kind, width)},
+#        {year: Layout(title lines, header row, {record key: header or Col}, first column, the mess ...)})
 LAYOUTS = (
     Source("umkm", {"nib": ("text", 17), "nama_usaha": ("text", 30), "kecamatan": ("text", 18), "skala_usaha": ("text", 11),
                     "omzet": ("money", 18), "tenaga_kerja": ("int", 9), "ket": ("ket", 20)}, {
@@ -893,7 +889,6 @@ LAYOUTS = (
     }),
 )
 # fmt: on
-COMMON_FIELDS = {"#": ("no", 6), "ket": ("ket", 14)}
 
 
 @dataclass
