@@ -13,18 +13,38 @@ Run from the repository root (needs xlsxwriter and PyYAML):
     python scripts/make_examples.py            # writes examples/data/<year>/ and examples/expected.json
     python scripts/make_examples.py --out DIR  # writes DIR/data/<year>/ and DIR/expected.json
 
-How it works, in three layers kept apart on purpose:
+It prints the rows per sheet, the indicators, and the mess that went into each sheet.
 
-1. Clean records (``simulate_*``): plain dicts whose keys are the column keys of indicators.yaml,
-   drawn with ``random.Random`` from fixed seeds, so a run is deterministic.
-2. Ground truth (``compute_expected``): every measure of indicators.yaml and every indicator,
-   computed in pure Python from the clean records -- never by reading the workbooks back.
-3. Mess (``layout_*``): per sheet and year, turns the clean records into the rows of a real-looking
-   workbook -- title rows, odd headers, aliases, units in thousands, numbers typed as text,
-   inconsistent categories, JUMLAH rows, blank rows, formulas with cached values -- and logs what it did.
-   The mess never changes the data: a correct reader gets the ground truth back.
+Three layers, kept apart on purpose:
 
-Running the script twice gives byte-identical files (fixed seeds, fixed workbook 'created' date).
+1. Clean records (``simulate_*``): plain dicts keyed by the column keys of indicators.yaml, one list per
+   source and year, drawn from ``random.Random`` streams with fixed seeds (one stream per source).
+   Businesses, IKM and koperasi persist across years under their NIB, name or nomor badan hukum.
+2. Ground truth (``compute_expected``): every measure and indicator of indicators.yaml, computed in pure
+   Python from the clean records -- never by reading the workbooks back.
+3. Mess (``LAYOUTS``, ``EXTRAS``): a table that says, per source and year, what its sheet looks like --
+   title rows, header row and first column, each column's header, kind, width and unit (thousands), blank
+   rows, numbers typed as text, inconsistent categories, formulas with cached values, a Keterangan column,
+   a JUMLAH row -- and which undeclared sheets (Catatan, Rekap) a workbook carries. ``mess_sheet`` applies a
+   layout to the records, ``write_sheet`` writes it, ``describe`` puts it into the words printed at the end.
+   Workbook and sheet names come from indicators.yaml. The mess never changes the data: a correct reader
+   gets the ground truth back.
+
+Running twice gives byte-identical files: fixed seeds, a fixed 'created' date, and a fixed order of draws.
+The mess of each (source, year) has its own stream, drawn in this order: the blank rows, the rows of each
+``AsText`` in turn, then cell by cell, row by row and left to right, the categories and the remarks. Change
+that order, or the records, and every file that depends on it changes: regenerate and say so.
+
+To add a year: append it to YEARS and EKSPOR_RECORDS. The clean records of the earlier years stay the same
+(each stream only draws further). Each source's sheet looks like its latest earlier layout unless you give
+the year a ``Layout`` of its own in LAYOUTS; add an EXTRAS line for its extra sheets.
+
+To add a mess: give ``Layout`` a field (default: no mess), apply it in ``mess_sheet`` -- after the existing
+draws, so that the current files stay the same -- or in ``write_sheet`` if it is about rows rather than
+cells, and say it in ``describe``. A mess that picks rows is an ``AsText``-like entry with a ``Pick``.
+
+To add a source: declare it in indicators.yaml (workbook, sheet, columns), add ``simulate_<source>`` to
+``simulate_all`` (its own stream, so the others do not move) and a ``Source`` with its layouts to LAYOUTS.
 """
 
 from __future__ import annotations
@@ -35,6 +55,7 @@ import json
 import math
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,23 +72,12 @@ CREATED = dt.datetime(2025, 1, 15, 8, 0, 0)
 CITY = "KOTA TIRTAMAYA"
 DINAS = "DINAS KOPERASI, USAHA MIKRO DAN PERDAGANGAN KOTA TIRTAMAYA"
 
-WB_UMKM_IKM = "bidang_usaha_mikro_ikm.xlsx"
-WB_KOPERASI = "bidang_koperasi.xlsx"
-WB_PERDAGANGAN = "bidang_perdagangan.xlsx"
-WB_PDRB = "pdrb.xlsx"
-
+# fmt: off
 KECAMATAN = [
-    "Tirtamaya Utara",
-    "Tirtamaya Selatan",
-    "Karangmulya",
-    "Sindangrasa",
-    "Mekarjaya",
-    "Pasirjati",
-    "Sukamanah",
-    "Tanjungwangi",
-    "Kebonsari",
-    "Bojongsari",
+    "Tirtamaya Utara", "Tirtamaya Selatan", "Karangmulya", "Sindangrasa", "Mekarjaya", "Pasirjati",
+    "Sukamanah", "Tanjungwangi", "Kebonsari", "Bojongsari",
 ]
+# fmt: on
 KECAMATAN_WEIGHTS = [14, 12, 11, 10, 10, 9, 9, 9, 8, 8]
 
 Record = dict[str, Any]
@@ -87,27 +97,11 @@ def round_to(value: float, step: int) -> int:
 # 1. Clean records
 # =====================================================================================
 
+# fmt: off
 UMKM_KINDS = [
     # (sektor usaha, name prefixes)
-    (
-        "Kuliner",
-        [
-            "Warung Makan",
-            "Kedai Kopi",
-            "Dapur",
-            "Katering",
-            "Bakso",
-            "Mie Ayam",
-            "Rumah Makan",
-            "Keripik",
-            "Kue Basah",
-            "Roti",
-            "Sambal",
-            "Es Teh",
-            "Ayam Geprek",
-            "Seblak",
-        ],
-    ),
+    ("Kuliner", ["Warung Makan", "Kedai Kopi", "Dapur", "Katering", "Bakso", "Mie Ayam", "Rumah Makan", "Keripik",
+                 "Kue Basah", "Roti", "Sambal", "Es Teh", "Ayam Geprek", "Seblak"]),
     ("Fashion", ["Konveksi", "Butik", "Penjahit", "Sablon", "Hijab", "Batik"]),
     ("Kerajinan", ["Kerajinan Bambu", "Anyaman", "Souvenir", "Kerajinan Kayu", "Rajutan"]),
     ("Perdagangan", ["Toko", "Warung Sembako", "Kios", "Toko Kelontong", "Grosir", "Counter Pulsa"]),
@@ -116,47 +110,13 @@ UMKM_KINDS = [
 ]
 UMKM_KIND_WEIGHTS = [38, 12, 8, 24, 14, 4]
 NAME_WORDS = [
-    "Berkah",
-    "Barokah",
-    "Sumber Rezeki",
-    "Maju Jaya",
-    "Sejahtera",
-    "Mandiri",
-    "Lestari",
-    "Makmur",
-    "Sari Rasa",
-    "Ananda",
-    "Cahaya",
-    "Putri",
-    "Mekar",
-    "Amanah",
-    "Rizki",
-    "Bu Siti",
-    "Pak Joko",
-    "Bu Ani",
-    "Pak Dadang",
-    "Mang Ujang",
-    "Teh Euis",
-    "Bu Yati",
-    "Pak Slamet",
-    "Bang Rudi",
-    "Neng Rina",
-    "Abadi",
-    "Jaya Abadi",
-    "Sinar Harapan",
-    "Tunas Muda",
-    "Bintang",
-    "Melati",
-    "Kenanga",
-    "Al Hikmah",
-    "Dua Saudara",
-    "Tiga Putra",
-    "Kita",
-    "Family",
-    "Sehati",
-    "Sentosa",
-    "Harapan Baru",
+    "Berkah", "Barokah", "Sumber Rezeki", "Maju Jaya", "Sejahtera", "Mandiri", "Lestari", "Makmur",
+    "Sari Rasa", "Ananda", "Cahaya", "Putri", "Mekar", "Amanah", "Rizki", "Bu Siti", "Pak Joko", "Bu Ani",
+    "Pak Dadang", "Mang Ujang", "Teh Euis", "Bu Yati", "Pak Slamet", "Bang Rudi", "Neng Rina", "Abadi",
+    "Jaya Abadi", "Sinar Harapan", "Tunas Muda", "Bintang", "Melati", "Kenanga", "Al Hikmah", "Dua Saudara",
+    "Tiga Putra", "Kita", "Family", "Sehati", "Sentosa", "Harapan Baru",
 ]
+# fmt: on
 
 
 def _umkm_name(rng: random.Random, kind: int) -> str:
@@ -236,29 +196,16 @@ def simulate_umkm(rng: random.Random) -> dict[int, list[Record]]:
     return out
 
 
+# fmt: off
 IKM_KOMODITAS = [
-    ("Tahu dan Tempe", 0.4),
-    ("Roti dan Kue", 0.5),
-    ("Keripik Singkong", 0.3),
-    ("Konveksi Pakaian", 1.2),
-    ("Mebel Kayu", 1.5),
-    ("Kerajinan Bambu", 0.4),
-    ("Batik Tulis", 0.8),
-    ("Sepatu Kulit", 1.0),
-    ("Tas Kulit", 0.9),
-    ("Kopi Bubuk", 0.7),
-    ("Sambal Kemasan", 0.4),
-    ("Ikan Asap", 0.5),
-    ("Anyaman Pandan", 0.3),
-    ("Sablon dan Percetakan", 0.8),
-    ("Bengkel Las", 0.9),
-    ("Dodol", 0.3),
-    ("Gula Aren", 0.4),
-    ("Kerupuk", 0.4),
-    ("Abon Ikan", 0.5),
-    ("Minuman Herbal", 0.4),
+    ("Tahu dan Tempe", 0.4), ("Roti dan Kue", 0.5), ("Keripik Singkong", 0.3), ("Konveksi Pakaian", 1.2),
+    ("Mebel Kayu", 1.5), ("Kerajinan Bambu", 0.4), ("Batik Tulis", 0.8), ("Sepatu Kulit", 1.0),
+    ("Tas Kulit", 0.9), ("Kopi Bubuk", 0.7), ("Sambal Kemasan", 0.4), ("Ikan Asap", 0.5),
+    ("Anyaman Pandan", 0.3), ("Sablon dan Percetakan", 0.8), ("Bengkel Las", 0.9), ("Dodol", 0.3),
+    ("Gula Aren", 0.4), ("Kerupuk", 0.4), ("Abon Ikan", 0.5), ("Minuman Herbal", 0.4),
 ]
 IKM_PREFIX = ["UD", "CV", "IKM", "Home Industri", "PT", "UD", "CV", ""]
+# fmt: on
 
 
 def _new_ikm(rng: random.Random, names: set[str]) -> Record:
@@ -308,6 +255,7 @@ def simulate_ikm(rng: random.Random) -> dict[int, list[Record]]:
     return out
 
 
+# fmt: off
 KOPERASI_JENIS = [
     # (jenis koperasi, name prefixes, weight)
     ("Simpan Pinjam", ["KSP", "Koperasi Simpan Pinjam", "KSPPS"], 30),
@@ -317,38 +265,14 @@ KOPERASI_JENIS = [
     ("Pemasaran", ["Koperasi Pemasaran"], 6),
 ]
 KOPERASI_WORDS = [
-    "Sejahtera",
-    "Mitra Usaha",
-    "Bina Sejahtera",
-    "Karya Mandiri",
-    "Tunas Harapan",
-    "Guru Tirtamaya",
-    "RSUD Tirtamaya",
-    "Bhakti Husada",
-    "Mekar Sari",
-    "Sumber Makmur",
-    "Maju Bersama",
-    "Harapan Jaya",
-    "Melati",
-    "Al Amanah",
-    "Baitul Maal",
-    "Pasar Baru",
-    "Tani Makmur",
-    "Nelayan Sejati",
-    "Kartini",
-    "Pamong Praja",
-    "Setia Kawan",
-    "Mulia",
-    "Sauyunan",
-    "Silih Asih",
-    "Gotong Royong",
-    "Bumi Lestari",
-    "Swadaya",
-    "Artha Guna",
-    "Dharma Putra",
-    "Citra Mandiri",
+    "Sejahtera", "Mitra Usaha", "Bina Sejahtera", "Karya Mandiri", "Tunas Harapan", "Guru Tirtamaya",
+    "RSUD Tirtamaya", "Bhakti Husada", "Mekar Sari", "Sumber Makmur", "Maju Bersama", "Harapan Jaya",
+    "Melati", "Al Amanah", "Baitul Maal", "Pasar Baru", "Tani Makmur", "Nelayan Sejati", "Kartini",
+    "Pamong Praja", "Setia Kawan", "Mulia", "Sauyunan", "Silih Asih", "Gotong Royong", "Bumi Lestari",
+    "Swadaya", "Artha Guna", "Dharma Putra", "Citra Mandiri",
 ]
 ROMAN = ["XI", "XII", "XIII", "XIV", "XVII"]
+# fmt: on
 
 
 def _score(rng: random.Random, quality: float) -> float | int:
@@ -427,20 +351,14 @@ def simulate_koperasi(rng: random.Random) -> dict[int, list[Record]]:
     return out
 
 
+# fmt: off
 PASAR = [
-    ("Pasar Induk Tirtamaya", 3.0),
-    ("Pasar Baru Tirtamaya", 2.0),
-    ("Pasar Karangmulya", 1.2),
-    ("Pasar Sindangrasa", 1.0),
-    ("Pasar Mekarjaya", 1.0),
-    ("Pasar Kebonsari", 0.8),
-    ("Pasar Pagi Tanjungwangi", 0.9),
-    ("Pasar Sukamanah", 0.7),
-    ("Pasar Pasirjati", 0.8),
-    ("Pasar Bojongsari", 0.6),
-    ("Pasar Tirtamaya Utara", 1.1),
-    ("Pasar Cipanas Lama", 0.5),
+    ("Pasar Induk Tirtamaya", 3.0), ("Pasar Baru Tirtamaya", 2.0), ("Pasar Karangmulya", 1.2),
+    ("Pasar Sindangrasa", 1.0), ("Pasar Mekarjaya", 1.0), ("Pasar Kebonsari", 0.8),
+    ("Pasar Pagi Tanjungwangi", 0.9), ("Pasar Sukamanah", 0.7), ("Pasar Pasirjati", 0.8),
+    ("Pasar Bojongsari", 0.6), ("Pasar Tirtamaya Utara", 1.1), ("Pasar Cipanas Lama", 0.5),
 ]
+# fmt: on
 # komoditas, base volume kg/year at a size-1 pasar, price Rp/kg in 2022 (and growth of the price per year)
 KOMODITAS_PASAR = [
     ("Beras Medium", 420_000, 10_800, 0.08),
@@ -515,20 +433,13 @@ EKSPORTIR = [
     ("CV Kerajinan Kayu Abadi", "Kerajinan Kayu", 6.0, 8_000),
     ("PT Sinar Rempah Nusantara", "Rempah-rempah", 3.2, 25_000),
 ]
+# fmt: off
 NEGARA = [
-    "Jepang",
-    "Amerika Serikat",
-    "Belanda",
-    "Jerman",
-    "Australia",
-    "Singapura",
-    "Malaysia",
-    "Korea Selatan",
-    "Tiongkok",
-    "Uni Emirat Arab",
-    "Prancis",
-    "Inggris",
+    "Jepang", "Amerika Serikat", "Belanda", "Jerman", "Australia", "Singapura", "Malaysia", "Korea Selatan",
+    "Tiongkok", "Uni Emirat Arab", "Prancis", "Inggris",
 ]
+# fmt: on
+EKSPOR_RECORDS = {2022: 38, 2023: 44, 2024: 51}  # shipment records per year
 
 
 def simulate_ekspor(rng: random.Random) -> dict[int, list[Record]]:
@@ -537,7 +448,7 @@ def simulate_ekspor(rng: random.Random) -> dict[int, list[Record]]:
     out = {}
     for i, year in enumerate(YEARS):
         rows = []
-        for _ in range((38, 44, 51)[i]):
+        for _ in range(EKSPOR_RECORDS[year]):
             nama, komoditas, usd_per_kg, typical_kg = rng.choice(EKSPORTIR)
             kg = round_to(typical_kg * rng.lognormvariate(0, 0.45), 10)
             fob = round_to(kg * usd_per_kg * (1.02**i) * rng.uniform(0.9, 1.1), 500)
@@ -693,7 +604,7 @@ def compute_expected(spec: dict, clean: Clean) -> dict:
 
 
 # =====================================================================================
-# 3. Mess: from clean records to the rows of a real-looking sheet
+# 3. Mess: a table of sheet layouts (LAYOUTS, EXTRAS) and the few functions that apply it
 # =====================================================================================
 
 
@@ -703,46 +614,6 @@ class Formula:
 
     text: str
     cached: int | float
-
-
-@dataclass
-class Col:
-    header: str  # as typed in the workbook
-    field: str | None = None  # clean record key; None for "No" / "Keterangan"
-    kind: str = "text"  # text, no, ket, int, money, number, decimal2, nib_number
-    scale: int = 1  # the file holds true value / scale (Rp.000, ribu USD)
-    width: float = 14
-
-
-@dataclass
-class Total:
-    label: str  # "JUMLAH" / "TOTAL"
-    label_col: str  # header of the column that carries the label
-    sums: list[str]  # fields summed with a SUM formula
-    merge_to: str | None = None  # the label is merged up to this column's header
-
-
-@dataclass
-class Sheet:
-    name: str
-    title: list[str]
-    header_row: int  # 1-based, as a person reading the sheet would say
-    columns: list[Col]
-    rows: list[list[Any]] = field(default_factory=list)  # one list of cells per record
-    first_col: int = 0
-    blank_before: set[int] = field(default_factory=set)  # record indices preceded by an empty row
-    total: Total | None = None
-    notes: list[str] = field(default_factory=list)  # what mess went in, for the summary
-    records: int = 0
-
-
-@dataclass
-class Extra:
-    """An undeclared sheet (Catatan, Rekap): rows of cells from A1."""
-
-    name: str
-    rows: list[list[Any]]
-    note: str
 
 
 def id_number(value: float, decimals: int) -> str:
@@ -761,6 +632,11 @@ def money_as_text(rng: random.Random, value: float) -> str:
     return style.format(id_number(value, 0))
 
 
+def decimals_as_text(rng: random.Random, value: float) -> str:
+    """The way a number pasted from a report arrives: "7.829.094,28" (draws nothing)."""
+    return id_number(value, 2)
+
+
 CATEGORY_VARIANTS = {
     "Mikro": ["MIKRO", "mikro ", "mikro", "Mikro "],
     "Kecil": ["KECIL", "kecil", " Kecil"],
@@ -774,16 +650,364 @@ def messy_category(rng: random.Random, value: str, share: float) -> str:
     return rng.choice(CATEGORY_VARIANTS[value]) if rng.random() < share else value
 
 
-def pick_indices(rng: random.Random, n: int, count: int, avoid_first: int = 3) -> set[int]:
+def pick_rows(rng: random.Random, n: int, count: int, avoid_first: int = 3) -> set[int]:
     """`count` distinct record indices, away from the very first rows."""
     return set(rng.sample(range(avoid_first, n), count))
 
 
-def fill_rows(sheet: Sheet, records: list[Record], cell_for) -> None:
-    """One row per record; ``cell_for(i, record, col)`` may return a messed-up cell."""
-    sheet.records = len(records)
-    sheet.rows = [[cell_for(i, r, c) for c in sheet.columns] for i, r in enumerate(records)]
-    sheet.notes += text_number_notes(sheet)
+# Which rows a mess touches: pick(rng, records, key) -> record indices.
+Pick = Callable[[random.Random, list[Record], str], set[int]]
+
+
+def share_of_rows(share: float) -> Pick:
+    """A share of all rows, away from the first three."""
+    return lambda rng, records, key: pick_rows(rng, len(records), round(len(records) * share))
+
+
+def share_with_value(share: float) -> Pick:
+    """As many rows as `share` of all rows, among those whose value is not zero."""
+    return lambda rng, records, key: set(
+        rng.sample([i for i, r in enumerate(records) if r[key]], round(len(records) * share))
+    )
+
+
+def with_cents(count: int) -> Pick:
+    """`count` rows whose value has a fraction (books kept to the half rupiah)."""
+    return lambda rng, records, key: set(rng.sample([i for i, r in enumerate(records) if r[key] % 1], count))
+
+
+def rows_where(test: Callable[[Record], bool]) -> Pick:
+    """The rows that pass `test` (draws nothing)."""
+    return lambda rng, records, key: {i for i, r in enumerate(records) if test(r)}
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column as typed in the sheet. In LAYOUTS only header and what differs from the source's default."""
+
+    header: str
+    field: str = ""  # a clean record key; "#" a running number, "ket" a Keterangan column
+    kind: str = ""  # text, no, ket, int, money, number, decimal2, digits
+    scale: int = 1  # the file holds value / scale (the header says Rp.000 or ribu USD)
+    width: float = 0
+
+
+@dataclass(frozen=True)
+class AsText:
+    """Numbers of `field` typed as text in the rows `pick` chooses, written the way `style` writes them."""
+
+    field: str
+    pick: Pick
+    style: Callable[[random.Random, float], str] = money_as_text
+
+
+@dataclass(frozen=True)
+class Remarks:
+    """The Keterangan column: one of `texts` in a `share` of rows; share None: texts[0] on the first row only."""
+
+    texts: tuple[str, ...]
+    share: float | None = None
+
+    def cell(self, rng: random.Random, i: int) -> str | None:
+        if self.share is None:
+            return self.texts[0] if i == 0 else None
+        return rng.choice(self.texts) if rng.random() < self.share else None
+
+
+@dataclass(frozen=True)
+class Total:
+    """A total row under the data: `label` in the column of `at` (merged up to `merge_to`), SUM under `sums`."""
+
+    label: str
+    at: str
+    sums: tuple[str, ...]
+    merge_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the sheet of one source looks in one year."""
+
+    title: tuple[str, ...]  # merged lines on top; {city}, {dinas} and {year} are filled in
+    header_row: int  # 1-based, as a person reading the sheet would say
+    columns: dict[str, str | Col]  # record key ("#", "ket") -> header, in sheet order
+    first_col: int = 0  # 1: the table starts in column B
+    # the mess (mess_sheet draws for blank, then as_text, then cell by cell for categories and remarks)
+    blank: int = 0  # empty rows scattered inside the data
+    as_text: tuple[AsText, ...] = ()
+    categories: dict[str, float] = field(default_factory=dict)  # key -> share typed inconsistently
+    formulas: dict[str, str] = field(default_factory=dict)  # key -> formula, cached value = the record's
+    remarks: Remarks | None = None  # what a "ket" column holds (empty if None)
+    total: Total | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source of indicators.yaml (its workbook and sheet are declared there) and its layout per year."""
+
+    key: str
+    fields: dict[str, tuple[str, float]]  # record key -> (kind, width), unless a year's Col says otherwise
+    years: dict[int, Layout]
+
+    def layout(self, year: int) -> Layout:
+        """The year's layout; a year without one looks like the latest year before it."""
+        return self.years[max(y for y in self.years if y <= year)]
+
+
+COMMON_FIELDS = {"#": ("no", 6), "ket": ("ket", 14)}  # a running number; a Keterangan column
+SKOR = {f"skor_{a}": f"Skor {a.title()}" for a in ("kelembagaan", "keuangan", "usaha", "manfaat")}
+SKOR_CAPS = {key: header.upper().replace(" ", "\n") for key, header in SKOR.items()}
+PDRB_TITLE = "PDRB ATAS DASAR HARGA KONSTAN 2010 MENURUT LAPANGAN USAHA"
+# fmt: off
+KET_UMKM = ("Binaan", "Data OSS", "Verifikasi lapangan", "Pindah lokasi", "Peserta pelatihan", "Belum verifikasi")
+KET_KOPERASI = ("Sudah RAT", "Belum RAT", "Dalam pengawasan", "RAT daring", "Perubahan AD/ART")
+
+# Source(key in indicators.yaml, {record key: (kind, width)},
+#        {year: Layout(title lines, header row, {record key: header or Col}, first column, the mess ...)})
+LAYOUTS = (
+    Source("umkm", {"nib": ("text", 17), "nama_usaha": ("text", 30), "kecamatan": ("text", 18), "skala_usaha": ("text", 11),
+                    "omzet": ("money", 18), "tenaga_kerja": ("int", 9), "ket": ("ket", 20)}, {
+        2022: Layout(
+            ("DATA USAHA MIKRO, KECIL DAN MENENGAH (UMKM)", "{city} TAHUN {year}"), 4,
+            {"#": "NO", "nib": Col("NOMOR INDUK\nBERUSAHA", kind="digits"), "nama_usaha": "NAMA  USAHA",
+             "kecamatan": "KECAMATAN", "sektor_usaha": "SEKTOR\nUSAHA", "skala_usaha": "SKALA\nUSAHA",
+             "omzet": "OMZET PER TAHUN\n(Rp)", "tenaga_kerja": "TENAGA\nKERJA", "ket": "KETERANGAN"},
+            blank=3, categories={"skala_usaha": 0.07}, remarks=Remarks(KET_UMKM, 0.15),
+            total=Total("JUMLAH", "#", ("omzet", "tenaga_kerja"))),
+        2023: Layout(
+            ("DATA UMKM {city} TAHUN {year}",), 3,
+            {"nama_usaha": "Nama Usaha", "nib": "NIB", "skala_usaha": "Skala Usaha", "omzet": "Omzet per Tahun (Rp)",
+             "tenaga_kerja": "Tenaga Kerja", "sektor_usaha": "Sektor Usaha", "kecamatan": "Kecamatan"}, first_col=1,
+            blank=2, as_text=(AsText("omzet", share_of_rows(0.03)),)),
+        2024: Layout(
+            ("{dinas}", "DATA UMKM {city} TAHUN {year}", "Keadaan s.d. 31 Desember {year}"), 5,
+            {"#": "No", "nib": "NIB", "nama_usaha": "Nama UMKM", "kecamatan": "Kecamatan", "sektor_usaha": "Sektor",
+             "skala_usaha": "Skala Usaha", "omzet": "Omzet per Tahun\n(Rp)", "tenaga_kerja": "Jumlah Tenaga Kerja",
+             "ket": "Keterangan"},
+            blank=4, categories={"skala_usaha": 0.05}, remarks=Remarks(KET_UMKM, 0.15),
+            total=Total("JUMLAH", "nama_usaha", ("omzet", "tenaga_kerja"))),
+    }),
+    Source("ikm", {"nama_ikm": ("text", 30), "komoditas": ("text", 20), "kecamatan": ("text", 18),
+                   "tenaga_kerja": ("int", 9), "nilai_investasi": ("money", 18), "nilai_produksi": ("money", 18)}, {
+        2022: Layout(
+            ("DIREKTORI INDUSTRI KECIL DAN MENENGAH {city} TAHUN {year}",), 3,
+            {"#": "No", "nama_ikm": "Nama IKM", "komoditas": "Komoditas", "kecamatan": "Kecamatan",
+             "tenaga_kerja": "Tenaga Kerja", "nilai_investasi": "Nilai Investasi (Rp)",
+             "nilai_produksi": "Nilai Produksi (Rp)", "ket": "Keterangan"},
+            total=Total("JUMLAH", "#", ("tenaga_kerja", "nilai_investasi", "nilai_produksi"), merge_to="kecamatan")),
+        2023: Layout(
+            ("DIREKTORI IKM", "{city} TAHUN {year}"), 4,
+            {"#": "NO", "nama_ikm": "NAMA PERUSAHAAN", "komoditas": "KOMODITAS", "kecamatan": "KECAMATAN",
+             "tenaga_kerja": "TENAGA KERJA", "nilai_investasi": Col("NILAI INVESTASI (Rp.000)", scale=1000),
+             "nilai_produksi": Col("NILAI PRODUKSI (Rp.000)", scale=1000)},
+            blank=1, total=Total("TOTAL", "#", ("tenaga_kerja", "nilai_investasi", "nilai_produksi"))),
+        2024: Layout(
+            ("{dinas}", "DIREKTORI IKM TAHUN {year}"), 5,
+            {"nama_ikm": "Nama IKM", "komoditas": "Komoditas", "kecamatan": "Kecamatan",
+             "tenaga_kerja": "Jumlah Tenaga Kerja", "nilai_investasi": "Nilai Investasi\n(Rp)",
+             "nilai_produksi": "Nilai Produksi\n(Rp)"}, first_col=1,
+            blank=2, as_text=(AsText("nilai_investasi", share_of_rows(0.05)), AsText("nilai_produksi", share_of_rows(0.03)))),
+    }),
+    Source("koperasi", {"nomor_badan_hukum": ("text", 32), "nama_koperasi": ("text", 32), "status": ("text", 12),
+                        "jumlah_anggota": ("int", 10), "volume_usaha": ("money", 20),
+                        **{key: ("number", 12) for key in SKOR}}, {
+        2022: Layout(
+            ("DATA KERAGAAN KOPERASI", "{city} TAHUN {year}"), 4,
+            {"#": "No", "nomor_badan_hukum": "Nomor Badan Hukum", "nama_koperasi": "Nama Koperasi",
+             "jenis_koperasi": "Jenis Koperasi", "status": "Status", "jumlah_anggota": "Jumlah Anggota",
+             "volume_usaha": "Volume Usaha (Rp)", **SKOR, "ket": "Keterangan"},
+            # a few percent of the volumes typed as text, among them books kept to the half rupiah
+            as_text=(AsText("volume_usaha", share_with_value(0.04)), AsText("volume_usaha", with_cents(3))),
+            categories={"status": 0.12}, remarks=Remarks(KET_KOPERASI, 0.3)),
+        2023: Layout(
+            ("KERAGAAN KOPERASI {city} TAHUN {year}",), 3,
+            {"nomor_badan_hukum": "NOMOR BADAN\nHUKUM", "nama_koperasi": "NAMA  KOPERASI", "jenis_koperasi": "JENIS",
+             "status": "STATUS", "jumlah_anggota": "JUMLAH\nANGGOTA", "volume_usaha": "VOLUME USAHA\n(Rp)",
+             **SKOR_CAPS, "ket": "KETERANGAN"}, first_col=1,
+            blank=2, remarks=Remarks(KET_KOPERASI, 0.3),
+            total=Total("JUMLAH", "nama_koperasi", ("jumlah_anggota", "volume_usaha"))),
+        2024: Layout(
+            ("{dinas}", "DATA KERAGAAN KOPERASI TAHUN {year}", "Posisi 31 Desember {year}"), 5,
+            {"#": "No", "nomor_badan_hukum": "No. Badan Hukum", "nama_koperasi": "Nama Koperasi",
+             "jenis_koperasi": "Jenis Koperasi", "status": "Status Koperasi", "jumlah_anggota": "Jumlah Anggota",
+             "volume_usaha": "Volume Usaha (Rp)", **SKOR, "ket": "Keterangan"},
+            blank=1, categories={"status": 0.10}, remarks=Remarks(KET_KOPERASI, 0.3),
+            total=Total("JUMLAH", "#", ("jumlah_anggota", "volume_usaha"))),
+    }),
+    Source("volume_perdagangan", {"nama_pasar": ("text", 26), "komoditas": ("text", 24), "volume": ("int", 14),
+                                  "_harga": ("money", 14), "nilai_transaksi": ("money", 18)}, {
+        2022: Layout(
+            ("HASIL SURVEI VOLUME PERDAGANGAN BAHAN POKOK", "{city} TAHUN {year}"), 4,
+            {"#": "No", "nama_pasar": "Nama Pasar", "komoditas": "Komoditas", "volume": "Volume (kg)",
+             "_harga": "Harga Rata-rata (Rp/kg)", "nilai_transaksi": "Nilai Transaksi (Rp)"},
+            as_text=(AsText("nilai_transaksi", share_of_rows(0.04)),)),
+        2023: Layout(
+            ("VOLUME PERDAGANGAN {city} TAHUN {year}",), 3,
+            {"nama_pasar": "Nama Pasar", "komoditas": "Komoditas", "volume": "Volume (kg)",
+             "_harga": "Harga Rata-rata (Rp/kg)", "nilai_transaksi": "Nilai Transaksi (Rp)"},
+            formulas={"nilai_transaksi": "={volume}*{_harga}"},
+            total=Total("JUMLAH", "nama_pasar", ("volume", "nilai_transaksi"))),
+        2024: Layout(
+            ("{dinas}", "VOLUME PERDAGANGAN DALAM DAERAH TAHUN {year}"), 5,
+            {"#": "No", "nama_pasar": "NAMA PASAR", "komoditas": "KOMODITAS", "volume": "VOLUME\n(kg)",
+             "_harga": "HARGA RATA-RATA\n(Rp/kg)", "nilai_transaksi": "NILAI TRANSAKSI\n(Rp)", "ket": "KETERANGAN"},
+            first_col=1, blank=3, formulas={"nilai_transaksi": "={volume}*{_harga}"},
+            remarks=Remarks(("Survei Juni", "Survei Desember"), 0.1),
+            total=Total("TOTAL", "#", ("volume", "nilai_transaksi"))),
+    }),
+    Source("ekspor", {"nama_eksportir": ("text", 30), "komoditas": ("text", 22), "negara_tujuan": ("text", 18),
+                      "volume": ("int", 12), "nilai_fob": ("money", 14)}, {
+        2022: Layout(
+            ("REALISASI EKSPOR {city} TAHUN {year}",), 3,
+            {"#": "No", "nama_eksportir": "Nama Eksportir", "komoditas": "Komoditas", "negara_tujuan": "Negara Tujuan",
+             "volume": "Volume (kg)", "nilai_fob": "Nilai FOB (USD)"}),
+        2023: Layout(
+            ("REALISASI EKSPOR", "{city} TAHUN {year}"), 4,
+            {"#": "NO", "nama_eksportir": "EKSPORTIR", "komoditas": "KOMODITAS", "negara_tujuan": "NEGARA\nTUJUAN",
+             "volume": "VOLUME (kg)", "nilai_fob": "NILAI FOB\n(USD)", "ket": "KETERANGAN"},
+            blank=1, remarks=Remarks(("PEB", "SKA Form A", "SKA Form IJEPA"), 0.2)),
+        2024: Layout(
+            ("{dinas}", "REALISASI EKSPOR TAHUN {year}"), 5,
+            {"#": "No", "nama_eksportir": "Nama Eksportir", "komoditas": "Komoditas", "negara_tujuan": "Negara Tujuan",
+             "volume": "Volume (kg)", "nilai_fob": Col("Nilai FOB (ribu USD)", kind="number", scale=1000)},
+            blank=1, total=Total("JUMLAH", "#", ("volume", "nilai_fob"))),
+    }),
+    Source("pdrb", {"kode": ("text", 9), "lapangan_usaha": ("text", 60), "nilai": ("decimal2", 18)}, {
+        2022: Layout(
+            (PDRB_TITLE, "{city} TAHUN {year} (JUTA RUPIAH)"), 4,
+            {"kode": "Kode", "lapangan_usaha": "Lapangan Usaha", "nilai": "Nilai (juta Rp)"},
+            total=Total("JUMLAH", "lapangan_usaha", ("nilai",))),
+        2023: Layout(
+            (PDRB_TITLE + " {city} TAHUN {year}*",), 3,
+            {"kode": "KODE", "lapangan_usaha": "LAPANGAN  USAHA", "nilai": "PDRB ADHK\n(juta Rp)"},
+            as_text=(AsText("nilai", rows_where(lambda r: r["kode"] in ("C", "K")), decimals_as_text),)),
+        2024: Layout(
+            (PDRB_TITLE, "{city} TAHUN {year}**"), 5,
+            {"kode": Col("Kode Lapangan Usaha", width=12), "lapangan_usaha": "Lapangan Usaha",
+             "nilai": "Nilai (juta Rp)", "ket": Col("Keterangan", width=24)}, first_col=1,
+            remarks=Remarks(("**) angka sangat sementara",)), total=Total("TOTAL", "lapangan_usaha", ("nilai",))),
+    }),
+)
+# fmt: on
+
+
+@dataclass
+class Sheet:
+    """One sheet ready to write: its layout, the columns resolved, one list of cells per record."""
+
+    name: str
+    title: list[str]
+    layout: Layout
+    columns: list[Col]
+    rows: list[list[Any]]
+    blank_before: set[int]
+    notes: list[str]
+
+
+def plain_cell(i: int, record: Record, col: Col) -> Any:
+    if col.kind == "no":
+        return i + 1
+    if col.kind == "ket":
+        return None
+    value = record.get(col.field)
+    if value is not None and col.scale != 1:
+        value = value / col.scale
+        value = int(value) if value == int(value) else value
+    return value
+
+
+def mess_sheet(source: Source, declared: dict, year: int, records: list[Record]) -> Sheet:
+    """The sheet of `source` in `year`: the clean records laid out and messed up as LAYOUTS says.
+
+    `declared` is the source as indicators.yaml declares it (sheet name, columns). Draws from the stream
+    ("mess", source, year) in a fixed order: the blank rows, the rows of each AsText, then cell by cell,
+    row by row and left to right, the categories and the remarks."""
+    lay = source.layout(year)
+    defaults = {**COMMON_FIELDS, **source.fields}
+    columns = []
+    for key, spec in lay.columns.items():
+        col = spec if isinstance(spec, Col) else Col(spec)
+        kind, width = defaults.get(key, ("text", 14))
+        columns.append(Col(col.header, key, col.kind or kind, col.scale, col.width or width))
+    rng = rng_for("mess", source.key, year)
+    blank_before = pick_rows(rng, len(records), lay.blank) if lay.blank else set()
+    as_text: dict[str, set[int]] = {}
+    for t in lay.as_text:
+        as_text[t.field] = as_text.get(t.field, set()) | t.pick(rng, records, t.field)
+    style = {t.field: t.style for t in lay.as_text}
+
+    def cell(i: int, record: Record, col: Col) -> Any:
+        value = plain_cell(i, record, col)
+        if col.field in lay.categories:
+            return messy_category(rng, value, lay.categories[col.field])
+        if i in as_text.get(col.field, ()):
+            return style[col.field](rng, value)
+        if col.field in lay.formulas:
+            return Formula(lay.formulas[col.field], value)
+        if col.kind == "ket" and lay.remarks:
+            return lay.remarks.cell(rng, i)
+        return value
+
+    rows = [[cell(i, r, c) for c in columns] for i, r in enumerate(records)]
+    title = [line.format(city=CITY, dinas=DINAS, year=year) for line in lay.title]
+    sheet = Sheet(declared["sheet"], title, lay, columns, rows, blank_before, [])
+    sheet.notes = describe(sheet, records, declared["columns"])
+    return sheet
+
+
+def describe(sheet: Sheet, records: list[Record], declared: dict) -> list[str]:
+    """The mess of a sheet in words, read off its layout and cells (for the summary a run prints)."""
+    lay, cols = sheet.layout, sheet.columns
+    header = {c.field: c.header for c in cols}
+    name = {key: "'" + " ".join(h.split()) + "'" for key, h in header.items()}  # quoted, on one line
+
+    def bare(text: str) -> str:  # without its unit, in lower case, single spaces
+        return " ".join(re.sub(r"\(.*?\)", "", text).split()).casefold()
+
+    n, gap = len(lay.title), lay.header_row - 1 - len(lay.title)
+    notes = [
+        f"merged title in row{'s 1-' if n > 1 else ' '}{n}, header in row {lay.header_row}"
+        + (f" after {gap} empty rows" if gap > 1 else "")
+        + (f", from column {chr(65 + lay.first_col)}" if lay.first_col else "")
+    ]
+    looks = {
+        "in capitals": sum(h.isupper() for h in header.values()) > len(header) / 2,
+        "with line breaks": any("\n" in h for h in header.values()),
+        "with a double space": any("  " in h for h in header.values()),
+    }
+    if any(looks.values()):
+        notes.append("headers " + ", ".join(k for k, v in looks.items() if v))
+    ours = [key for key in header if key in declared]
+    aliases = [
+        f"{name[k]} for {declared[k]['header']}"
+        for k in ours
+        if bare(header[k]) != bare(declared[k]["header"])
+    ]
+    if aliases:
+        notes.append("aliases " + ", ".join(aliases))
+    if ours != sorted(ours, key=list(declared).index):
+        notes.append("columns in another order than indicators.yaml's")
+    if others := [name[k] for k in header if k not in declared]:
+        notes.append("columns indicators.yaml does not declare: " + ", ".join(others))
+    for j, col in enumerate(cols):
+        key = col.field
+        if col.kind == "digits":
+            notes.append(f"{name[key]}: digits typed as text in cells formatted as numbers")
+        if col.scale != 1:
+            notes.append(f"{name[key]} in units of {col.scale} (the value / {col.scale})")
+        if key in lay.categories:
+            odd = [row[j] for row, r in zip(sheet.rows, records, strict=True) if row[j] != r[key]]
+            shown = ", ".join(f"'{v}'" for v in sorted(set(odd), key=odd.index)[:5])
+            notes.append(f"{len(odd)} {name[key]} cells typed inconsistently, e.g. {shown}")
+        if key in lay.formulas:
+            notes.append(f"{name[key]} as formulas {lay.formulas[key]} with cached values")
+    if blank := len(sheet.blank_before):
+        notes.append(f"{blank} blank row{'s' * (blank > 1)} inside the data")
+    if t := lay.total:
+        merged = f" merged up to {name[t.merge_to]}" if t.merge_to else ""
+        sums = ", ".join(name[k] for k in t.sums)
+        notes.append(f"{t.label} row (label in {name[t.at]}{merged}) with SUM formulas under {sums}")
+    return notes + text_number_notes(sheet)
 
 
 def text_number_notes(sheet: Sheet) -> list[str]:
@@ -801,146 +1025,20 @@ def text_number_notes(sheet: Sheet) -> list[str]:
     return notes
 
 
-def plain_cell(i: int, record: Record, col: Col) -> Any:
-    if col.kind == "no":
-        return i + 1
-    if col.kind == "ket" or col.field is None:
-        return None
-    value = record.get(col.field)
-    if value is not None and col.scale != 1:
-        value = value / col.scale
-        value = int(value) if value == int(value) else value
-    return value
+# ---- Undeclared sheets: free text and recap tables a reader must skip ---------------
 
 
-KET_UMKM = [
-    "Binaan",
-    "Data OSS",
-    "Verifikasi lapangan",
-    "Pindah lokasi",
-    "Peserta pelatihan",
-    "Belum verifikasi",
-]
-KET_KOPERASI = ["Sudah RAT", "Belum RAT", "Dalam pengawasan", "RAT daring", "Perubahan AD/ART"]
+@dataclass
+class Extra:
+    """An undeclared sheet (Catatan, Rekap): rows of cells from A1."""
+
+    name: str
+    rows: list[list[Any]]
+    note: str
 
 
-def keterangan(rng: random.Random, choices: list[str], share: float = 0.15) -> str | None:
-    return rng.choice(choices) if rng.random() < share else None
-
-
-# ---- Data UMKM --------------------------------------------------------------------
-
-
-def layout_umkm(year: int, records: list[Record]) -> Sheet:
-    rng = rng_for("mess", "umkm", year)
-    n = len(records)
-    if year == 2022:
-        sheet = Sheet(
-            "Data UMKM",
-            ["DATA USAHA MIKRO, KECIL DAN MENENGAH (UMKM)", f"{CITY} TAHUN {year}"],
-            4,
-            [
-                Col("NO", kind="no", width=6),
-                Col("NOMOR INDUK\nBERUSAHA", "nib", "nib_number", width=17),
-                Col("NAMA  USAHA", "nama_usaha", width=30),
-                Col("KECAMATAN", "kecamatan", width=18),
-                Col("SEKTOR\nUSAHA", "sektor_usaha"),
-                Col("SKALA\nUSAHA", "skala_usaha", width=11),
-                Col("OMZET PER TAHUN\n(Rp)", "omzet", "money", width=18),
-                Col("TENAGA\nKERJA", "tenaga_kerja", "int", width=9),
-                Col("KETERANGAN", kind="ket", width=20),
-            ],
-        )
-        sheet.blank_before = pick_indices(rng, n, 3)
-        sheet.total = Total("JUMLAH", "NO", ["omzet", "tenaga_kerja"])
-        sheet.notes += [
-            "title rows merged, header on row 4",
-            "headers in capitals with line breaks and a double space",
-            "alias 'NOMOR INDUK BERUSAHA' for NIB",
-            "NIB stored as numbers",
-            "leading NO and trailing KETERANGAN columns",
-            "Skala Usaha typed inconsistently (MIKRO, mikro , KECIL ...)",
-            "3 blank rows inside the data",
-            "JUMLAH row (label in NO) with SUM formulas on omzet and tenaga kerja",
-        ]
-
-        def cell(i, r, c):
-            if c.field == "skala_usaha":
-                return messy_category(rng, r["skala_usaha"], 0.07)
-            if c.kind == "ket":
-                return keterangan(rng, KET_UMKM)
-            return plain_cell(i, r, c)
-    elif year == 2023:
-        sheet = Sheet(
-            "Data UMKM",
-            [f"DATA UMKM {CITY} TAHUN {year}"],
-            3,
-            [
-                Col("Nama Usaha", "nama_usaha", width=30),
-                Col("NIB", "nib", width=17),
-                Col("Skala Usaha", "skala_usaha", width=11),
-                Col("Omzet per Tahun (Rp)", "omzet", "money", width=18),
-                Col("Tenaga Kerja", "tenaga_kerja", "int", width=9),
-                Col("Sektor Usaha", "sektor_usaha"),
-                Col("Kecamatan", "kecamatan", width=18),
-            ],
-            first_col=1,
-        )
-        sheet.blank_before = pick_indices(rng, n, 2)
-        as_text = pick_indices(rng, n, round(n * 0.03))
-        sheet.notes += [
-            "title row merged, header on row 3 starting in column B",
-            "columns in a different order (Nama Usaha first, Kecamatan last)",
-            "NIB stored as text",
-            "2 blank rows inside the data",
-        ]
-
-        def cell(i, r, c):
-            if c.field == "omzet" and i in as_text:
-                return money_as_text(rng, r["omzet"])
-            return plain_cell(i, r, c)
-    else:
-        sheet = Sheet(
-            "Data UMKM",
-            [DINAS, f"DATA UMKM {CITY} TAHUN {year}", "Keadaan s.d. 31 Desember 2024"],
-            5,
-            [
-                Col("No", kind="no", width=6),
-                Col("NIB", "nib", width=17),
-                Col("Nama UMKM", "nama_usaha", width=30),
-                Col("Kecamatan", "kecamatan", width=18),
-                Col("Sektor", "sektor_usaha"),
-                Col("Skala Usaha", "skala_usaha", width=11),
-                Col("Omzet per Tahun\n(Rp)", "omzet", "money", width=18),
-                Col("Jumlah Tenaga Kerja", "tenaga_kerja", "int", width=9),
-                Col("Keterangan", kind="ket", width=20),
-            ],
-        )
-        sheet.blank_before = pick_indices(rng, n, 4)
-        sheet.total = Total("JUMLAH", "Nama UMKM", ["omzet", "tenaga_kerja"])
-        sheet.notes += [
-            "three title rows merged, header on row 5",
-            "aliases 'Nama UMKM', 'Sektor', 'Jumlah Tenaga Kerja'",
-            "NIB stored as text",
-            "Skala Usaha typed inconsistently",
-            "4 blank rows inside the data",
-            "JUMLAH row (label in Nama UMKM) with SUM formulas",
-            "leading No and trailing Keterangan columns",
-        ]
-
-        def cell(i, r, c):
-            if c.field == "skala_usaha":
-                return messy_category(rng, r["skala_usaha"], 0.05)
-            if c.kind == "ket":
-                return keterangan(rng, KET_UMKM)
-            return plain_cell(i, r, c)
-
-    fill_rows(sheet, records, cell)
-    return sheet
-
-
-def extras_umkm_ikm(year: int, umkm: list[Record]) -> list[Extra]:
-    catatan = Extra(
+def catatan_umkm(year: int, clean: dict[str, list[Record]]) -> Extra:
+    return Extra(
         "Catatan",
         [
             ["Catatan"],
@@ -955,250 +1053,26 @@ def extras_umkm_ikm(year: int, umkm: list[Record]) -> list[Extra]:
         ],
         "extra sheet 'Catatan' (free text)",
     )
-    if year != 2024:
-        return [catatan]
+
+
+def rekap_skala(year: int, clean: dict[str, list[Record]]) -> Extra:
     counts = [
-        ("Mikro", sum(r["skala_usaha"] == "Mikro" for r in umkm)),
-        ("Kecil", sum(r["skala_usaha"] == "Kecil" for r in umkm)),
-        ("Menengah", sum(r["skala_usaha"] == "Menengah" for r in umkm)),
+        (skala, sum(r["skala_usaha"] == skala for r in clean["umkm"]))
+        for skala in ("Mikro", "Kecil", "Menengah")
     ]
-    rekap = Extra(
-        "Rekap",
-        [
-            ["REKAP UMKM PER SKALA USAHA"],
-            [],
-            ["Skala Usaha", "Jumlah"],
-            *[[name, count] for name, count in counts],
-            ["JUMLAH", Formula("=SUM(B4:B6)", sum(c for _, c in counts))],
-        ],
-        "extra sheet 'Rekap' (counts per skala, with a SUM formula)",
-    )
-    return [rekap, catatan]
+    rows = [["REKAP UMKM PER SKALA USAHA"], [], ["Skala Usaha", "Jumlah"], *map(list, counts)]
+    rows.append(["JUMLAH", Formula("=SUM(B4:B6)", sum(c for _, c in counts))])
+    return Extra("Rekap", rows, "extra sheet 'Rekap' (counts per skala, with a SUM formula)")
 
 
-# ---- Direktori IKM ----------------------------------------------------------------
-
-
-def layout_ikm(year: int, records: list[Record]) -> Sheet:
-    rng = rng_for("mess", "ikm", year)
-    n = len(records)
-    if year == 2022:
-        sheet = Sheet(
-            "Direktori IKM",
-            [f"DIREKTORI INDUSTRI KECIL DAN MENENGAH {CITY} TAHUN {year}"],
-            3,
-            [
-                Col("No", kind="no", width=6),
-                Col("Nama IKM", "nama_ikm", width=30),
-                Col("Komoditas", "komoditas", width=20),
-                Col("Kecamatan", "kecamatan", width=18),
-                Col("Tenaga Kerja", "tenaga_kerja", "int", width=9),
-                Col("Nilai Investasi (Rp)", "nilai_investasi", "money", width=18),
-                Col("Nilai Produksi (Rp)", "nilai_produksi", "money", width=18),
-                Col("Keterangan", kind="ket"),
-            ],
-        )
-        sheet.total = Total(
-            "JUMLAH", "No", ["tenaga_kerja", "nilai_investasi", "nilai_produksi"], merge_to="Kecamatan"
-        )
-        sheet.notes += [
-            "title row merged, header on row 3",
-            "leading No and trailing Keterangan columns",
-            "JUMLAH row merged across No..Kecamatan, SUM formulas on tenaga kerja and both money columns",
-        ]
-        cell = plain_cell
-    elif year == 2023:
-        sheet = Sheet(
-            "Direktori IKM",
-            ["DIREKTORI IKM", f"{CITY} TAHUN {year}"],
-            4,
-            [
-                Col("NO", kind="no", width=6),
-                Col("NAMA PERUSAHAAN", "nama_ikm", width=30),
-                Col("KOMODITAS", "komoditas", width=20),
-                Col("KECAMATAN", "kecamatan", width=18),
-                Col("TENAGA KERJA", "tenaga_kerja", "int", width=9),
-                Col("NILAI INVESTASI (Rp.000)", "nilai_investasi", "money", scale=1000, width=18),
-                Col("NILAI PRODUKSI (Rp.000)", "nilai_produksi", "money", scale=1000, width=18),
-            ],
-        )
-        sheet.blank_before = pick_indices(rng, n, 1)
-        sheet.total = Total("TOTAL", "NO", ["tenaga_kerja", "nilai_investasi", "nilai_produksi"])
-        sheet.notes += [
-            "title rows merged, header on row 4",
-            "alias 'NAMA PERUSAHAAN' for Nama IKM",
-            "money in thousands: 'NILAI INVESTASI (Rp.000)', 'NILAI PRODUKSI (Rp.000)' (values / 1000)",
-            "1 blank row inside the data",
-            "TOTAL row (label in NO) with SUM formulas",
-        ]
-        cell = plain_cell
-    else:
-        sheet = Sheet(
-            "Direktori IKM",
-            [DINAS, f"DIREKTORI IKM TAHUN {year}"],
-            5,
-            [
-                Col("Nama IKM", "nama_ikm", width=30),
-                Col("Komoditas", "komoditas", width=20),
-                Col("Kecamatan", "kecamatan", width=18),
-                Col("Jumlah Tenaga Kerja", "tenaga_kerja", "int", width=9),
-                Col("Nilai Investasi\n(Rp)", "nilai_investasi", "money", width=18),
-                Col("Nilai Produksi\n(Rp)", "nilai_produksi", "money", width=18),
-            ],
-            first_col=1,
-        )
-        sheet.blank_before = pick_indices(rng, n, 2)
-        text_inv = pick_indices(rng, n, round(n * 0.05))
-        text_prod = pick_indices(rng, n, round(n * 0.03))
-        sheet.notes += [
-            "title rows merged, two blank rows, header on row 5 starting in column B",
-            "alias 'Jumlah Tenaga Kerja'",
-            "2 blank rows inside the data",
-        ]
-
-        def cell(i, r, c):
-            if (c.field == "nilai_investasi" and i in text_inv) or (
-                c.field == "nilai_produksi" and i in text_prod
-            ):
-                return money_as_text(rng, r[c.field])
-            return plain_cell(i, r, c)
-
-    fill_rows(sheet, records, cell)
-    return sheet
-
-
-# ---- Keragaan Koperasi ------------------------------------------------------------
-
-SCORE_FIELDS = ["skor_kelembagaan", "skor_keuangan", "skor_usaha", "skor_manfaat"]
-
-
-def _score_cols(capitals: bool) -> list[Col]:
-    names = ["Skor Kelembagaan", "Skor Keuangan", "Skor Usaha", "Skor Manfaat"]
-    return [
-        Col(name.upper().replace(" ", "\n") if capitals else name, f, "number", width=12)
-        for name, f in zip(names, SCORE_FIELDS, strict=True)
-    ]
-
-
-def layout_koperasi(year: int, records: list[Record]) -> Sheet:
-    rng = rng_for("mess", "koperasi", year)
-    n = len(records)
-    if year == 2022:
-        sheet = Sheet(
-            "Keragaan Koperasi",
-            ["DATA KERAGAAN KOPERASI", f"{CITY} TAHUN {year}"],
-            4,
-            [
-                Col("No", kind="no", width=6),
-                Col("Nomor Badan Hukum", "nomor_badan_hukum", width=32),
-                Col("Nama Koperasi", "nama_koperasi", width=32),
-                Col("Jenis Koperasi", "jenis_koperasi"),
-                Col("Status", "status", width=12),
-                Col("Jumlah Anggota", "jumlah_anggota", "int", width=10),
-                Col("Volume Usaha (Rp)", "volume_usaha", "money", width=20),
-                *_score_cols(False),
-                Col("Keterangan", kind="ket"),
-            ],
-        )
-        # a few percent of the volumes typed as text, among them books kept to the half rupiah
-        with_volume = [i for i, r in enumerate(records) if r["volume_usaha"]]
-        as_text = set(rng.sample(with_volume, round(n * 0.04)))
-        as_text |= set(rng.sample([i for i in with_volume if records[i]["volume_usaha"] % 1], 3))
-        sheet.notes += [
-            "title rows merged, header on row 4",
-            "leading No and trailing Keterangan columns",
-            "Status typed inconsistently (' Aktif', 'AKTIF', 'tidak aktif' ...)",
-        ]
-
-        def cell(i, r, c):
-            if c.field == "status":
-                return messy_category(rng, r["status"], 0.12)
-            if c.field == "volume_usaha" and i in as_text:
-                return money_as_text(rng, r["volume_usaha"])
-            if c.kind == "ket":
-                return keterangan(rng, KET_KOPERASI, 0.3)
-            return plain_cell(i, r, c)
-    elif year == 2023:
-        sheet = Sheet(
-            "Keragaan Koperasi",
-            [f"KERAGAAN KOPERASI {CITY} TAHUN {year}"],
-            3,
-            [
-                Col("NOMOR BADAN\nHUKUM", "nomor_badan_hukum", width=32),
-                Col("NAMA  KOPERASI", "nama_koperasi", width=32),
-                Col("JENIS", "jenis_koperasi"),
-                Col("STATUS", "status", width=12),
-                Col("JUMLAH\nANGGOTA", "jumlah_anggota", "int", width=10),
-                Col("VOLUME USAHA\n(Rp)", "volume_usaha", "money", width=20),
-                *_score_cols(True),
-                Col("KETERANGAN", kind="ket"),
-            ],
-            first_col=1,
-        )
-        sheet.blank_before = pick_indices(rng, n, 2)
-        sheet.total = Total("JUMLAH", "NAMA  KOPERASI", ["jumlah_anggota", "volume_usaha"])
-        sheet.notes += [
-            "title row merged, header on row 3 starting in column B",
-            "headers in capitals with line breaks and a double space",
-            "alias 'JENIS' for Jenis Koperasi",
-            "2 blank rows inside the data",
-            "JUMLAH row (label in NAMA KOPERASI) with SUM formulas",
-            "trailing KETERANGAN column",
-        ]
-
-        def cell(i, r, c):
-            if c.kind == "ket":
-                return keterangan(rng, KET_KOPERASI, 0.3)
-            return plain_cell(i, r, c)
-    else:
-        sheet = Sheet(
-            "Keragaan Koperasi",
-            [DINAS, f"DATA KERAGAAN KOPERASI TAHUN {year}", "Posisi 31 Desember 2024"],
-            5,
-            [
-                Col("No", kind="no", width=6),
-                Col("No. Badan Hukum", "nomor_badan_hukum", width=32),
-                Col("Nama Koperasi", "nama_koperasi", width=32),
-                Col("Jenis Koperasi", "jenis_koperasi"),
-                Col("Status Koperasi", "status", width=12),
-                Col("Jumlah Anggota", "jumlah_anggota", "int", width=10),
-                Col("Volume Usaha (Rp)", "volume_usaha", "money", width=20),
-                *_score_cols(False),
-                Col("Keterangan", kind="ket"),
-            ],
-        )
-        sheet.blank_before = pick_indices(rng, n, 1)
-        sheet.total = Total("JUMLAH", "No", ["jumlah_anggota", "volume_usaha"])
-        sheet.notes += [
-            "three title rows merged, header on row 5",
-            "aliases 'No. Badan Hukum', 'Status Koperasi'",
-            "Status typed inconsistently",
-            "1 blank row inside the data",
-            "JUMLAH row (label in No) with SUM formulas",
-            "leading No and trailing Keterangan columns",
-        ]
-
-        def cell(i, r, c):
-            if c.field == "status":
-                return messy_category(rng, r["status"], 0.10)
-            if c.kind == "ket":
-                return keterangan(rng, KET_KOPERASI, 0.3)
-            return plain_cell(i, r, c)
-
-    fill_rows(sheet, records, cell)
-    return sheet
-
-
-def extras_koperasi(year: int, records: list[Record]) -> list[Extra]:
-    if year != 2024:
-        return []
+def rekap_jenis(year: int, clean: dict[str, list[Record]]) -> Extra:
+    records = clean["koperasi"]
     rows = [["REKAP KOPERASI PER JENIS"], [], ["Jenis Koperasi", "Aktif", "Tidak Aktif", "Jumlah"]]
     for j, (jenis, _, _) in enumerate(KOPERASI_JENIS):
         aktif = sum(r["jenis_koperasi"] == jenis and r["status"] == "Aktif" for r in records)
         tidak = sum(r["jenis_koperasi"] == jenis and r["status"] == "Tidak Aktif" for r in records)
         rows.append([jenis, aktif, tidak, Formula(f"=B{4 + j}+C{4 + j}", aktif + tidak)])
-    last = 3 + len(KOPERASI_JENIS)
-    aktif = sum(r["status"] == "Aktif" for r in records)
+    last, aktif = 3 + len(KOPERASI_JENIS), sum(r["status"] == "Aktif" for r in records)
     rows.append(
         [
             "JUMLAH",
@@ -1207,267 +1081,24 @@ def extras_koperasi(year: int, records: list[Record]) -> list[Extra]:
             Formula(f"=SUM(D4:D{last})", len(records)),
         ]
     )
-    return [Extra("Rekap", rows, "extra sheet 'Rekap' (counts per jenis, formulas with cached values)")]
+    return Extra("Rekap", rows, "extra sheet 'Rekap' (counts per jenis, formulas with cached values)")
 
 
-# ---- Volume Perdagangan -----------------------------------------------------------
-
-
-def layout_volume_perdagangan(year: int, records: list[Record]) -> Sheet:
-    rng = rng_for("mess", "volume_perdagangan", year)
-    n = len(records)
-    product = Formula("={volume}*{_harga}", 0)  # cached value filled per row below
-    if year == 2022:
-        sheet = Sheet(
-            "Volume Perdagangan",
-            ["HASIL SURVEI VOLUME PERDAGANGAN BAHAN POKOK", f"{CITY} TAHUN {year}"],
-            4,
-            [
-                Col("No", kind="no", width=6),
-                Col("Nama Pasar", "nama_pasar", width=26),
-                Col("Komoditas", "komoditas", width=24),
-                Col("Volume (kg)", "volume", "int", width=14),
-                Col("Harga Rata-rata (Rp/kg)", "_harga", "money", width=14),
-                Col("Nilai Transaksi (Rp)", "nilai_transaksi", "money", width=18),
-            ],
-        )
-        as_text = pick_indices(rng, n, round(n * 0.04))
-        sheet.notes += [
-            "title rows merged, header on row 4",
-            "leading No column",
-            "undeclared column 'Harga Rata-rata (Rp/kg)'",
-        ]
-
-        def cell(i, r, c):
-            if c.field == "nilai_transaksi" and i in as_text:
-                return money_as_text(rng, r["nilai_transaksi"])
-            return plain_cell(i, r, c)
-    elif year == 2023:
-        sheet = Sheet(
-            "Volume Perdagangan",
-            [f"VOLUME PERDAGANGAN {CITY} TAHUN {year}"],
-            3,
-            [
-                Col("Nama Pasar", "nama_pasar", width=26),
-                Col("Komoditas", "komoditas", width=24),
-                Col("Volume (kg)", "volume", "int", width=14),
-                Col("Harga Rata-rata (Rp/kg)", "_harga", "money", width=14),
-                Col("Nilai Transaksi (Rp)", "nilai_transaksi", "money", width=18),
-            ],
-        )
-        sheet.total = Total("JUMLAH", "Nama Pasar", ["volume", "nilai_transaksi"])
-        sheet.notes += [
-            "title row merged, header on row 3",
-            "undeclared column 'Harga Rata-rata (Rp/kg)'",
-            "Nilai Transaksi = Volume x Harga as formulas with cached values",
-            "JUMLAH row (label in Nama Pasar) with SUM formulas",
-        ]
-
-        def cell(i, r, c):
-            if c.field == "nilai_transaksi":
-                return Formula(product.text, r["nilai_transaksi"])
-            return plain_cell(i, r, c)
-    else:
-        sheet = Sheet(
-            "Volume Perdagangan",
-            [DINAS, f"VOLUME PERDAGANGAN DALAM DAERAH TAHUN {year}"],
-            5,
-            [
-                Col("No", kind="no", width=6),
-                Col("NAMA PASAR", "nama_pasar", width=26),
-                Col("KOMODITAS", "komoditas", width=24),
-                Col("VOLUME\n(kg)", "volume", "int", width=14),
-                Col("HARGA RATA-RATA\n(Rp/kg)", "_harga", "money", width=14),
-                Col("NILAI TRANSAKSI\n(Rp)", "nilai_transaksi", "money", width=18),
-                Col("KETERANGAN", kind="ket"),
-            ],
-            first_col=1,
-        )
-        sheet.blank_before = pick_indices(rng, n, 3)
-        sheet.total = Total("TOTAL", "No", ["volume", "nilai_transaksi"])
-        sheet.notes += [
-            "title rows merged, two blank rows, header on row 5 starting in column B",
-            "headers in capitals with line breaks",
-            "leading No and trailing KETERANGAN columns",
-            "Nilai Transaksi = Volume x Harga as formulas with cached values",
-            "3 blank rows inside the data",
-            "TOTAL row (label in No) with SUM formulas",
-        ]
-
-        def cell(i, r, c):
-            if c.field == "nilai_transaksi":
-                return Formula(product.text, r["nilai_transaksi"])
-            if c.kind == "ket":
-                return rng.choice(["Survei Juni", "Survei Desember"]) if rng.random() < 0.1 else None
-            return plain_cell(i, r, c)
-
-    fill_rows(sheet, records, cell)
-    return sheet
-
-
-# ---- Realisasi Ekspor -------------------------------------------------------------
-
-
-def layout_ekspor(year: int, records: list[Record]) -> Sheet:
-    rng = rng_for("mess", "ekspor", year)
-    n = len(records)
-    if year == 2022:
-        sheet = Sheet(
-            "Realisasi Ekspor",
-            [f"REALISASI EKSPOR {CITY} TAHUN {year}"],
-            3,
-            [
-                Col("No", kind="no", width=6),
-                Col("Nama Eksportir", "nama_eksportir", width=30),
-                Col("Komoditas", "komoditas", width=22),
-                Col("Negara Tujuan", "negara_tujuan", width=18),
-                Col("Volume (kg)", "volume", "int", width=12),
-                Col("Nilai FOB (USD)", "nilai_fob", "money", width=14),
-            ],
-        )
-        sheet.notes += ["title row merged, header on row 3", "leading No column"]
-    elif year == 2023:
-        sheet = Sheet(
-            "Realisasi Ekspor",
-            ["REALISASI EKSPOR", f"{CITY} TAHUN {year}"],
-            4,
-            [
-                Col("NO", kind="no", width=6),
-                Col("EKSPORTIR", "nama_eksportir", width=30),
-                Col("KOMODITAS", "komoditas", width=22),
-                Col("NEGARA\nTUJUAN", "negara_tujuan", width=18),
-                Col("VOLUME (kg)", "volume", "int", width=12),
-                Col("NILAI FOB\n(USD)", "nilai_fob", "money", width=14),
-                Col("KETERANGAN", kind="ket"),
-            ],
-        )
-        sheet.blank_before = pick_indices(rng, n, 1)
-        sheet.notes += [
-            "title rows merged, header on row 4",
-            "alias 'EKSPORTIR' for Nama Eksportir",
-            "headers in capitals with line breaks",
-            "trailing KETERANGAN column",
-            "1 blank row inside the data",
-        ]
-    else:
-        sheet = Sheet(
-            "Realisasi Ekspor",
-            [DINAS, f"REALISASI EKSPOR TAHUN {year}"],
-            5,
-            [
-                Col("No", kind="no", width=6),
-                Col("Nama Eksportir", "nama_eksportir", width=30),
-                Col("Komoditas", "komoditas", width=22),
-                Col("Negara Tujuan", "negara_tujuan", width=18),
-                Col("Volume (kg)", "volume", "int", width=12),
-                Col("Nilai FOB (ribu USD)", "nilai_fob", "number", scale=1000, width=14),
-            ],
-        )
-        sheet.blank_before = pick_indices(rng, n, 1)
-        sheet.total = Total("JUMLAH", "No", ["volume", "nilai_fob"])
-        sheet.notes += [
-            "title rows merged, two blank rows, header on row 5",
-            "exports in thousands: 'Nilai FOB (ribu USD)' (values / 1000, e.g. 54.5)",
-            "1 blank row inside the data",
-            "JUMLAH row (label in No) with SUM formulas",
-        ]
-
-    def cell(i, r, c):
-        if c.kind == "ket":
-            return rng.choice(["PEB", "SKA Form A", "SKA Form IJEPA"]) if rng.random() < 0.2 else None
-        return plain_cell(i, r, c)
-
-    fill_rows(sheet, records, cell)
-    return sheet
-
-
-# ---- PDRB ADHK --------------------------------------------------------------------
-
-
-def layout_pdrb(year: int, records: list[Record]) -> Sheet:
-    title = "PDRB ATAS DASAR HARGA KONSTAN 2010 MENURUT LAPANGAN USAHA"
-    if year == 2022:
-        sheet = Sheet(
-            "PDRB ADHK",
-            [title, f"{CITY} TAHUN {year} (JUTA RUPIAH)"],
-            4,
-            [
-                Col("Kode", "kode", width=9),
-                Col("Lapangan Usaha", "lapangan_usaha", width=60),
-                Col("Nilai (juta Rp)", "nilai", "decimal2", width=18),
-            ],
-        )
-        sheet.total = Total("JUMLAH", "Lapangan Usaha", ["nilai"])
-        sheet.notes += [
-            "title rows merged, header on row 4",
-            "JUMLAH row (label in Lapangan Usaha) with a SUM formula",
-        ]
-        cell = plain_cell
-    elif year == 2023:
-        sheet = Sheet(
-            "PDRB ADHK",
-            [f"{title} {CITY} TAHUN {year}*"],
-            3,
-            [
-                Col("KODE", "kode", width=9),
-                Col("LAPANGAN  USAHA", "lapangan_usaha", width=60),
-                Col("PDRB ADHK\n(juta Rp)", "nilai", "decimal2", width=18),
-            ],
-        )
-        as_text = {i for i, r in enumerate(records) if r["kode"] in ("C", "K")}
-        sheet.notes += [
-            "title row merged, header on row 3",
-            "alias 'PDRB ADHK' for Nilai, header with a line break",
-        ]
-
-        def cell(i, r, c):
-            if c.field == "nilai" and i in as_text:
-                return id_number(r["nilai"], 2)
-            return plain_cell(i, r, c)
-    else:
-        sheet = Sheet(
-            "PDRB ADHK",
-            [title, f"{CITY} TAHUN {year}**"],
-            5,
-            [
-                Col("Kode Lapangan Usaha", "kode", width=12),
-                Col("Lapangan Usaha", "lapangan_usaha", width=60),
-                Col("Nilai (juta Rp)", "nilai", "decimal2", width=18),
-                Col("Keterangan", kind="ket", width=24),
-            ],
-            first_col=1,
-        )
-        sheet.total = Total("TOTAL", "Lapangan Usaha", ["nilai"])
-        sheet.notes += [
-            "title rows merged, two blank rows, header on row 5 starting in column B",
-            "alias 'Kode Lapangan Usaha'",
-            "trailing Keterangan column",
-            "TOTAL row (label in Lapangan Usaha) with a SUM formula",
-        ]
-
-        def cell(i, r, c):
-            if c.kind == "ket":
-                return "**) angka sangat sementara" if i == 0 else None
-            return plain_cell(i, r, c)
-
-    fill_rows(sheet, records, cell)
-    return sheet
-
-
-def extras_pdrb(year: int) -> list[Extra]:
-    if year != 2023:
-        return []
-    return [
-        Extra(
-            "Catatan",
-            [
-                ["Sumber: BPS Kota Tirtamaya, Kota Tirtamaya Dalam Angka"],
-                ["*) angka sementara"],
-                ["Lapangan usaha M,N dan R,S,T,U digabung"],
-            ],
-            "extra sheet 'Catatan'",
-        )
+def catatan_pdrb(year: int, clean: dict[str, list[Record]]) -> Extra:
+    rows = [
+        ["Sumber: BPS Kota Tirtamaya, Kota Tirtamaya Dalam Angka"],
+        ["*) angka sementara"],
+        ["Lapangan usaha M,N dan R,S,T,U digabung"],
     ]
+    return Extra("Catatan", rows, "extra sheet 'Catatan'")
+
+
+EXTRAS = (  # workbook, years, builder; written after the declared sheets, in this order
+    ("bidang_usaha_mikro_ikm.xlsx", (2024,), rekap_skala),
+    ("bidang_usaha_mikro_ikm.xlsx", YEARS, catatan_umkm),
+    ("bidang_koperasi.xlsx", (2024,), rekap_jenis),
+    ("pdrb.xlsx", (2023,), catatan_pdrb),
+)
 
 
 # =====================================================================================
@@ -1478,8 +1109,9 @@ def extras_pdrb(year: int) -> list[Extra]:
 class Formats:
     def __init__(self, wb: xlsxwriter.Workbook):
         border = {"border": 1}
-        self.title = wb.add_format({"bold": True, "font_size": 12, "align": "center", "valign": "vcenter"})
-        self.header = wb.add_format(
+        add = wb.add_format
+        self.title = add({"bold": True, "font_size": 12, "align": "center", "valign": "vcenter"})
+        self.header = add(
             {
                 "bold": True,
                 "align": "center",
@@ -1489,26 +1121,21 @@ class Formats:
                 **border,
             }
         )
-        self.text = wb.add_format(border)
-        self.int = wb.add_format({"num_format": "0", **border})
-        self.money = wb.add_format({"num_format": "#,##0", **border})
-        self.number = wb.add_format({"num_format": "General", **border})
-        self.decimal2 = wb.add_format({"num_format": "#,##0.00", **border})
-        self.nib_number = wb.add_format({"num_format": "0", **border})
-        self.total_label = wb.add_format({"bold": True, "align": "center", **border})
-        self.total_money = wb.add_format({"bold": True, "num_format": "#,##0", **border})
-        self.total_decimal2 = wb.add_format({"bold": True, "num_format": "#,##0.00", **border})
-        self.bold = wb.add_format({"bold": True})
-
-    def for_kind(self, kind: str):
-        return {
-            "int": self.int,
-            "money": self.money,
-            "number": self.number,
-            "decimal2": self.decimal2,
-            "nib_number": self.nib_number,
-            "no": self.int,
-        }.get(kind, self.text)
+        text, integer = add(border), add({"num_format": "0", **border})
+        self.kind = {
+            "text": text,
+            "ket": text,
+            "no": integer,
+            "int": integer,
+            "money": add({"num_format": "#,##0", **border}),
+            "number": add({"num_format": "General", **border}),
+            "decimal2": add({"num_format": "#,##0.00", **border}),
+            "digits": integer,  # text cells in a number format
+        }
+        self.total_label = add({"bold": True, "align": "center", **border})
+        self.total_money = add({"bold": True, "num_format": "#,##0", **border})
+        self.total_decimal2 = add({"bold": True, "num_format": "#,##0.00", **border})
+        self.bold = add({"bold": True})
 
 
 def write_cell(ws, row: int, col: int, value: Any, fmt) -> None:
@@ -1524,42 +1151,43 @@ def write_cell(ws, row: int, col: int, value: Any, fmt) -> None:
 
 def write_sheet(wb: xlsxwriter.Workbook, fmts: Formats, sheet: Sheet) -> None:
     ws = wb.add_worksheet(sheet.name)
-    c0, ncols = sheet.first_col, len(sheet.columns)
-    assert sheet.header_row - 1 >= len(sheet.title) + 1, "keep a blank row between title and header"
+    lay = sheet.layout
+    c0, ncols = lay.first_col, len(sheet.columns)
+    assert lay.header_row - 1 >= len(sheet.title) + 1, "keep a blank row between title and header"
     for r, line in enumerate(sheet.title):
         ws.merge_range(r, c0, r, c0 + ncols - 1, line, fmts.title)
-    header = sheet.header_row - 1
+    header = lay.header_row - 1
     for j, col in enumerate(sheet.columns):
         ws.write_string(header, c0 + j, col.header, fmts.header)
         ws.set_column(c0 + j, c0 + j, col.width)
     ws.set_row(header, 32)
     ws.freeze_panes(header + 1, 0)
-    where = {col.field: c0 + j for j, col in enumerate(sheet.columns) if col.field}
+    at = {col.field: c0 + j for j, col in enumerate(sheet.columns)}
     r = header
     numeric_total: dict[int, float] = {}
     for i, cells in enumerate(sheet.rows):
         r += 1 + (i in sheet.blank_before)
         for j, (col, value) in enumerate(zip(sheet.columns, cells, strict=True)):
             if isinstance(value, Formula):
-                refs = {f: xl_rowcol_to_cell(r, c) for f, c in where.items()}
+                refs = {key: xl_rowcol_to_cell(r, c) for key, c in at.items()}
                 value = Formula(value.text.format(**refs), value.cached)
-            write_cell(ws, r, c0 + j, value, fmts.for_kind(col.kind))
+            write_cell(ws, r, c0 + j, value, fmts.kind[col.kind])
             # what Excel's SUM sees: numbers and cached formula values, never text
             number = value.cached if isinstance(value, Formula) else value
             if isinstance(number, (int, float)):
                 numeric_total[j] = numeric_total.get(j, 0) + number
-    if sheet.total:
+    if lay.total:
         write_total(ws, fmts, sheet, header + 1, r, r + 1, numeric_total)
 
 
 def write_total(
     ws, fmts: Formats, sheet: Sheet, first: int, last: int, row: int, sums: dict[int, float]
 ) -> None:
-    c0, t = sheet.first_col, sheet.total
-    headers = [col.header for col in sheet.columns]
-    label_at = c0 + headers.index(t.label_col)
+    c0, t = sheet.layout.first_col, sheet.layout.total
+    keys = [col.field for col in sheet.columns]
+    label_at = c0 + keys.index(t.at)
     if t.merge_to:
-        ws.merge_range(row, label_at, row, c0 + headers.index(t.merge_to), t.label, fmts.total_label)
+        ws.merge_range(row, label_at, row, c0 + keys.index(t.merge_to), t.label, fmts.total_label)
     else:
         ws.write_string(row, label_at, t.label, fmts.total_label)
     for j, col in enumerate(sheet.columns):
@@ -1600,33 +1228,24 @@ def write_workbook(path: Path, sheets: list[Sheet], extras: list[Extra]) -> None
     wb.close()
 
 
-def write_year(out: Path, year: int, clean: dict[str, list[Record]]) -> list[tuple[str, str, int, list[str]]]:
-    """Write the four workbooks of one year; return (workbook, sheet, rows, mess notes) per sheet."""
-    folder = out / "data" / str(year)
-    plan = [
-        (
-            WB_UMKM_IKM,
-            [layout_umkm(year, clean["umkm"]), layout_ikm(year, clean["ikm"])],
-            extras_umkm_ikm(year, clean["umkm"]),
-        ),
-        (WB_KOPERASI, [layout_koperasi(year, clean["koperasi"])], extras_koperasi(year, clean["koperasi"])),
-        (
-            WB_PERDAGANGAN,
-            [
-                layout_volume_perdagangan(year, clean["volume_perdagangan"]),
-                layout_ekspor(year, clean["ekspor"]),
-            ],
-            [],
-        ),
-        (WB_PDRB, [layout_pdrb(year, clean["pdrb"])], extras_pdrb(year)),
-    ]
+def write_year(
+    folder: Path, year: int, clean: dict[str, list[Record]], declared: dict
+) -> list[tuple[str, str, int, list[str]]]:
+    """Write the workbooks of one year into `folder`; return (workbook, sheet, rows, mess notes) per sheet.
+
+    `declared` is the `sources` of indicators.yaml: each source's workbook, sheet and columns."""
+    workbooks: dict[str, tuple[list[Sheet], list[Extra]]] = {}
+    for source in LAYOUTS:
+        sheet = mess_sheet(source, declared[source.key], year, clean[source.key])
+        workbooks.setdefault(declared[source.key]["workbook"], ([], []))[0].append(sheet)
+    for workbook, years, build in EXTRAS:
+        if year in years:
+            workbooks[workbook][1].append(build(year, clean))
     log = []
-    for workbook, sheets, extras in plan:
+    for workbook, (sheets, extras) in workbooks.items():
         write_workbook(folder / workbook, sheets, extras)
-        for sheet in sheets:
-            log.append((workbook, sheet.name, sheet.records, sheet.notes))
-        for extra in extras:
-            log.append((workbook, extra.name, 0, [extra.note]))
+        log += [(workbook, sheet.name, len(sheet.rows), sheet.notes) for sheet in sheets]
+        log += [(workbook, extra.name, 0, [extra.note]) for extra in extras]
     return log
 
 
@@ -1646,7 +1265,9 @@ def main(argv: list[str] | None = None) -> None:
     spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     clean = simulate_all()
     expected = compute_expected(spec, clean)
-    logs = {year: write_year(args.out, year, clean[year]) for year in YEARS}
+    logs = {
+        year: write_year(args.out / "data" / str(year), year, clean[year], spec["sources"]) for year in YEARS
+    }
     (args.out / "expected.json").write_text(
         json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
