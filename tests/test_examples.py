@@ -51,6 +51,7 @@ def test_examples_validate_without_errors(config):
     } <= codes
 
 
+@pytest.mark.slow
 def test_installed_command_on_examples(tmp_path):
     """The console script, as a user runs it, on a copy of the examples."""
     iku = Path(sys.executable).parent / "iku"

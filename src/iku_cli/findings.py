@@ -81,10 +81,11 @@ class Finding:
 
 
 def _plain(value: Any) -> Any:
+    """A value JSON and spreadsheets take as it is: numpy scalars as Python numbers, anything else as text."""
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+        value = value.item()
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
     return str(value)
 
 

@@ -7,6 +7,7 @@ import pytest
 from tests.helpers import ROOT, run
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -35,6 +36,7 @@ def test_usage_errors_exit_2_without_traceback(small_data, args, message, capfd)
     assert "Traceback" not in proc.stderr + proc.stdout
 
 
+@pytest.mark.slow
 def test_broken_config_exits_2_with_file_and_line(small_data, tmp_path):
     import subprocess
     import sys

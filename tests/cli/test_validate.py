@@ -7,6 +7,7 @@ import json
 import shutil
 
 import openpyxl
+import pytest
 
 from tests.helpers import EXAMPLES, YEAR_2024, run, umkm, write_book
 
@@ -40,6 +41,7 @@ def digest(folder):
     }
 
 
+@pytest.mark.slow
 def test_inputs_never_change(tmp_path):
     data = shutil.copytree(EXAMPLES, tmp_path / "data")
     before = digest(data)

@@ -197,3 +197,8 @@ def test_kategori_out_of_order(tmp_path):
     )
     path = write(tmp_path, text)
     problem_at(path, 16, "list bands from highest to lowest")
+
+
+def test_an_empty_kategori_scale_is_a_configuration_error_not_a_crash(tmp_path):
+    path = write(tmp_path, variant("measures:\n  jumlah_mikro:", "kategori: []\nmeasures:\n  jumlah_mikro:"))
+    problem_at(path, 16, "list bands from highest to lowest")

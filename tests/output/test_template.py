@@ -488,6 +488,7 @@ EXPECTED = {
 }
 
 
+@pytest.mark.slow
 def test_filled_templates_validate_clean_and_compute_every_indicator(shipped, tmp_path):
     data_dir = tmp_path / "data"
     for year, sheets in DATA.items():

@@ -1,0 +1,136 @@
+"""One canonical result, built by hand, that every renderer test takes (as pip-audit's formatter tests do)."""
+
+from __future__ import annotations
+
+import pytest
+
+from iku_cli.calc.results import (
+    ComputeResult,
+    GrowthInputs,
+    IndicatorResult,
+    InputFile,
+    MeasureResult,
+    RatioInputs,
+    Status,
+)
+from iku_cli.config import DEFAULT_KATEGORI, Better, FormulaType, Level
+from iku_cli.findings import make
+
+
+def _indicator(**changes: object) -> IndicatorResult:
+    base = dict(
+        id="IKU-1",
+        level=Level.SASARAN,
+        tujuan_id="T1",
+        tujuan="Meningkatkan peran usaha mikro",
+        sasaran_id="S1",
+        sasaran="Meningkatnya kuantitas usaha mikro",
+        nama="Persentase pertumbuhan jumlah usaha mikro",
+        satuan="persen",
+        formula=FormulaType.GROWTH,
+        formulasi="(V(n) - V(n-1)) / V(n-1) × 100 %",
+        sumber_data="Data UMKM",
+        unit_kerja="Bidang Usaha Mikro",
+        inputs=GrowthInputs(31475.0, 34694.0),
+        value=(34694 - 31475) / 31475 * 100,
+        status=Status.OK,
+        reason=None,
+        measures=[
+            MeasureResult(
+                "jumlah_usaha_mikro",
+                "Jumlah usaha mikro",
+                2023,
+                31475.0,
+                31475,
+                "count_distinct",
+                "NIB",
+                "Skala Usaha = Mikro",
+                "2023/umkm.xlsx",
+                "Data UMKM",
+                None,
+                "V(n-1)",
+            ),
+            MeasureResult(
+                "jumlah_usaha_mikro",
+                "Jumlah usaha mikro",
+                2024,
+                34694.0,
+                34694,
+                "count_distinct",
+                "NIB",
+                "Skala Usaha = Mikro",
+                "2024/umkm.xlsx",
+                "Data UMKM",
+                None,
+                "V(n)",
+            ),
+        ],
+        better=Better.HIGHER,
+        target=10.0,
+        capaian=(34694 - 31475) / 31475 * 100 / 10 * 100,
+        kategori="Sangat Tinggi",
+        history={2023: 9.0, 2022: None},
+        target_akhir=(10.0, 12.0),
+        capaian_akhir=100.0,
+    )
+    base.update(changes)
+    return IndicatorResult(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def result() -> ComputeResult:
+    """IKU-1 computed (10,23 %: the published 31.475 → 34.694), IKU-2 a ratio, IKU-3 not computed."""
+    ratio = _indicator(
+        id="IKU-2",
+        nama="Persentase usaha mikro naik kelas",
+        formula=FormulaType.RATIO,
+        inputs=RatioInputs(83.0, 852.0),
+        value=83 / 852 * 100,
+        target=None,
+        capaian=None,
+        capaian_reason="tidak dapat dihitung: target tahun ini tidak ditetapkan",
+        kategori=None,
+        measures=[],
+    )
+    missing = _indicator(
+        id="IKU-3",
+        nama="Persentase koperasi berkualitas",
+        formula=FormulaType.RATIO,
+        inputs=RatioInputs(None, 0.0),
+        value=None,
+        status=Status.ZERO_DENOMINATOR,
+        reason="tidak dapat dihitung: penyebut = 0",
+        capaian=None,
+        kategori=None,
+        measures=[],
+    )
+    return ComputeResult(
+        year=2024,
+        agency="Dinas Koperasi, Usaha Mikro dan Perdagangan",
+        config_path="indicators.yaml",
+        data_dir="data",
+        indicators=[_indicator(), ratio, missing],
+        findings=[
+            make(
+                "number-as-text",
+                "angka diketik sebagai teks",
+                file="2024/umkm.xlsx",
+                sheet="Data UMKM",
+                cell="F7",
+                value="=1+1",
+            ),
+            make(
+                "blank-rows-skipped",
+                "baris 9 kosong, dilewati",
+                file="2024/umkm.xlsx",
+                sheet="Data UMKM",
+                cell="A9",
+            ),
+        ],
+        files=[InputFile("2024/umkm.xlsx", "ab" * 32, 1234)],
+        generated_at="2025-01-15T08:00:00+07:00",
+        version="0.1.0",
+        renstra=(2021, 2026),
+        bands=DEFAULT_KATEGORI,
+        years_read=(2023, 2024),
+    )
