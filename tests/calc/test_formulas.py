@@ -256,3 +256,59 @@ def test_not_computed_and_outcome():
 def test_outcomes_are_finite_or_none():
     for out in [growth(31475, 34694, 2024), ratio(83, 852), capaian(6.5, 7, "lower")]:
         assert out.value is not None and math.isfinite(out.value)
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "expected"),
+    [
+        (-2, 160.0),  # (1 + (−2 − (−5)) / |−5|) × 100 = (1 + 3/5) × 100: better than the target
+        (-5, 100.0),  # on target
+        (-10, 0.0),  # (1 + (−10 + 5) / 5) × 100 = (1 − 1) × 100
+        (0, 200.0),  # (1 + 5/5) × 100
+        (-7.5, 50.0),  # (1 − 2,5/5) × 100
+    ],
+)
+def test_capaian_negative_target_higher_is_better(realisasi, expected):
+    out = capaian(realisasi, -5.0)
+    assert out.ok
+    assert out.value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "expected"),
+    [
+        (-2, 40.0),  # (1 − (−2 + 5) / 5) × 100 = (1 − 3/5) × 100: worse than the target
+        (-5, 100.0),
+        (-10, 200.0),  # (1 − (−5) / 5) × 100
+    ],
+)
+def test_capaian_negative_target_lower_is_better(realisasi, expected):
+    out = capaian(realisasi, -5.0, "lower")
+    assert out.ok
+    assert out.value == pytest.approx(expected)
+
+
+def test_capaian_old_form_gave_the_wrong_sign_for_a_negative_target():
+    # R / T × 100 = −2 / −5 × 100 = 40 although −2 is better than −5; the general form gives 160.
+    old = -2 / -5 * 100
+    assert old == pytest.approx(40.0)
+    assert capaian(-2, -5.0).value == pytest.approx(160.0)
+
+
+def test_capaian_range_with_negative_bounds():
+    assert capaian(-5, (-6.0, -4.0)).value == 100.0  # inside
+    # below [−6, −4]: against the low bound −6: (1 + (−8 + 6) / 6) × 100 = 66,67
+    assert capaian(-8, (-6.0, -4.0)).value == pytest.approx(200 / 3)
+    # above it: against the high bound −4: (1 + (−2 + 4) / 4) × 100 = 150
+    assert capaian(-2, (-6.0, -4.0)).value == pytest.approx(150.0)
+    # above [−3, 0]: against the high bound 0, which no formula divides by
+    assert capaian(1, (-3.0, 0.0)).status == "zero-target"
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "target", "better"),
+    [(10.23, 10.0, "higher"), (6.5, 7.0, "lower"), (0.0, 3.0, "higher"), (14.0, 7.0, "lower")],
+)
+def test_capaian_general_form_equals_permenpanrb_for_positive_targets(realisasi, target, better):
+    official = realisasi / target * 100 if better == "higher" else (1 + (1 - realisasi / target)) * 100
+    assert capaian(realisasi, target, better).value == pytest.approx(official, rel=1e-12)

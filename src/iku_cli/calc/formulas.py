@@ -50,7 +50,13 @@ def ratio(numerator: float, denominator: float) -> Outcome:
 
 
 def capaian(realisasi: float | None, target: Target | None, better: Better = Better.HIGHER) -> Outcome:
-    """Achievement against a target (PermenPANRB 8/2021): higher or lower is better, or a range."""
+    """Achievement against a target, for a target of any sign.
+
+    Higher is better: (1 + (R − T) / |T|) × 100; lower is better: (1 − (R − T) / |T|) × 100. For T > 0 these
+    are PermenPANRB 8/2021's R / T × 100 and (1 + (1 − R / T)) × 100; for T < 0 (a growth target may be
+    negative) they keep their meaning, where R / T does not: T −5, R −2 gives 160, not 40. That extension is
+    iku's convention. A range target: inside it 100, above it the upper bound, below it the lower bound.
+    """
     if realisasi is None:
         return not_computed(Status.NO_REALISASI, "realisasi tidak ada")
     if target is None:
@@ -62,9 +68,8 @@ def capaian(realisasi: float | None, target: Target | None, better: Better = Bet
         target = high if realisasi > high else low
     if target == 0:
         return not_computed(Status.ZERO_TARGET, "target = 0, capaian tidak terdefinisi")
-    if better == Better.LOWER:
-        return _finite((1 + (1 - realisasi / target)) * 100, "capaian")
-    return _finite(realisasi / target * 100, "capaian")
+    relative = (realisasi - target) / abs(target)
+    return _finite((1 - relative if better == Better.LOWER else 1 + relative) * 100, "capaian")
 
 
 def kategori(value: float | None, bands: Sequence[Band]) -> str | None:
