@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from iku_cli import config as spec
-from iku_cli.calc.measures import MeasureValue, evaluate, rows_used
+from iku_cli.calc.measures import MeasureValue, evaluate, previous_rows, rows_used
 from tests.read.test_filters import SOURCE, C, frame
 
 
@@ -138,3 +138,74 @@ def test_rows_used(aggregate, column, where, rows):
     used = rows_used(measure(aggregate, column, where), frame(), SOURCE)
     assert list(used.index) == rows  # Excel row numbers, for pointing at the cells
     assert evaluate(measure(aggregate, column, where), frame(), SOURCE).rows == len(rows)
+
+
+# --- a measure over two years: keys followed from year n−1 ---------------------------------------------
+
+MIKRO_LOW = spec.AllOf(all=[MIKRO, C(column="omzet", op="le", value=300)])
+ABOVE = C(column="omzet", op="gt", value=300)
+NAIK_KELAS = spec.Measure(
+    source="umkm", aggregate="count_distinct", column="nib", where_previous=MIKRO_LOW, where=ABOVE
+)
+
+
+def two_years() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Year n−1 and year n of six businesses (omzet in the frame's units, threshold 300)."""
+    before = pd.DataFrame(
+        {
+            "nib": ["A1", "B2", "C3", "E5", "F6", "G7"],
+            "skala": ["Mikro", "Mikro", "Mikro", "Mikro", "Kecil", "Mikro"],
+            "omzet": [250.0, 320.0, 200.0, 100.0, 250.0, 300.0],
+        },
+        index=[4, 5, 6, 7, 8, 9],
+    )
+    after = pd.DataFrame(
+        {
+            # A1 relabelled Kecil; B2 above 300 in both years; C3 closed; D4 new and above 300;
+            # " e5" the same business as E5; F6 was Kecil; G7 exactly 300 then 301
+            "nib": ["A1", "B2", "D4", " e5", "F6", "G7"],
+            "skala": ["Kecil", "Mikro", "Mikro", "Mikro", "Kecil", "Mikro"],
+            "omzet": [350.0, 400.0, 500.0, 310.0, 400.0, 301.0],
+        },
+        index=[10, 11, 12, 13, 14, 15],
+    )
+    return before, after
+
+
+def test_cohort_counts_keys_that_crossed_by_hand():
+    before, after = two_years()
+    # counted: A1 (Kecil now, still counted), e5 (E5), G7 (300 is not above 300; 301 is)
+    # not: B2 (above already in n−1), C3 (closed), D4 (new), F6 (was Kecil)
+    out = evaluate(NAIK_KELAS, after, SOURCE, before)
+    assert out == MeasureValue(3.0, 3)
+    assert list(rows_used(NAIK_KELAS, after, SOURCE, before).index) == [10, 13, 15]
+
+
+def test_cohort_rows_carry_their_previous_row():
+    before, after = two_years()
+    used = rows_used(NAIK_KELAS, after, SOURCE, before)
+    prev = previous_rows(used, before, "nib")
+    assert list(prev.index) == [10, 13, 15]
+    assert prev["row"].tolist() == [4, 7, 9]
+    assert prev["omzet"].tolist() == [250.0, 100.0, 300.0]
+
+
+def test_cohort_without_where_counts_every_key_that_stayed():
+    before, after = two_years()
+    stayed = spec.Measure(source="umkm", aggregate="count", where_previous=MIKRO)
+    # Mikro in n−1: A1, B2, C3, E5, G7; present in n: A1, B2, e5, G7
+    assert evaluate(stayed, after, SOURCE, before) == MeasureValue(4.0, 4)
+
+
+def test_cohort_needs_the_previous_year():
+    _, after = two_years()
+    with pytest.raises(ValueError, match="year before"):
+        evaluate(NAIK_KELAS, after, SOURCE)
+
+
+def test_cohort_sum_is_over_the_later_rows():
+    before, after = two_years()
+    omzet = spec.Measure(
+        source="umkm", aggregate="sum", column="omzet", where_previous=MIKRO_LOW, where=ABOVE
+    )
+    assert evaluate(omzet, after, SOURCE, before) == MeasureValue(350.0 + 310.0 + 301.0, 3)

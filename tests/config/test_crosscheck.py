@@ -202,3 +202,71 @@ def test_kategori_out_of_order(tmp_path):
 def test_an_empty_kategori_scale_is_a_configuration_error_not_a_crash(tmp_path):
     path = write(tmp_path, variant("measures:\n  jumlah_mikro:", "kategori: []\nmeasures:\n  jumlah_mikro:"))
     problem_at(path, 16, "list bands from highest to lowest")
+
+
+# --- measures over two years (where_previous) and of year n−1 (year: n-1) ------------------------------
+
+COHORT = """  naik_kelas:
+    source: umkm
+    aggregate: count_distinct
+    column: nib
+    where_previous:
+      all:
+        - {column: skala_usaha, op: eq, value: Mikro}
+        - {column: omzet, op: le, value: 300000000}
+    where: {column: omzet, op: gt, value: 300000000}
+  mikro_tahun_lalu:
+    source: umkm
+    aggregate: count_distinct
+    column: nib
+    year: n-1
+    where: {column: skala_usaha, op: eq, value: Mikro}
+tujuan:
+"""
+
+
+def cohort_variant(old: str = "", new: str = "") -> str:
+    text = variant("tujuan:\n", COHORT)
+    assert not old or text.count(old) == 1, old
+    return text.replace(old, new) if old else text
+
+
+def test_cohort_and_previous_year_measures_load(tmp_path):
+    config = load_config(write(tmp_path, cohort_variant()))
+    naik = config.spec.measures["naik_kelas"]
+    assert naik.follows_key and naik.data_years(2024) == [2023, 2024]
+    lalu = config.spec.measures["mikro_tahun_lalu"]
+    assert not lalu.follows_key and lalu.data_years(2024) == [2023]
+    assert config.spec.measures["jumlah_mikro"].data_years(2024) == [2024]
+    assert config.columns_used("umkm") >= {"nib", "skala_usaha", "omzet"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "fragments"),
+    [
+        (
+            "- {column: omzet, op: le",
+            "- {column: omzett, op: le",
+            33,
+            ["names column 'omzett'", "mean 'omzet'?"],
+        ),
+        (
+            "op: eq, value: Mikro}\n        - {column: omzet",
+            "op: eq, value: Mikor}\n        - {column: omzet",
+            32,
+            ["filter value 'Mikor' is not an allowed value of 'skala_usaha'"],
+        ),
+        (
+            "    where_previous:\n",
+            "    where_prev:\n",
+            30,
+            ["unknown key 'where_prev'", "mean 'where_previous'?"],
+        ),
+        ("    year: n-1\n", "    year: n-2\n", 39, ["measures.mikro_tahun_lalu.year", "'n' or 'n-1'"]),
+        # without the source's key (line 8) the lines below move up by one
+        ("    key: nib\n", "", 29, ["measure 'naik_kelas' uses where_previous", "declares no key"]),
+    ],
+)
+def test_cross_year_measure_problems_name_their_line(tmp_path, old, new, line, fragments):
+    path = write(tmp_path, cohort_variant(old, new))
+    problem_at(path, line, *fragments)

@@ -19,13 +19,20 @@ from iku_cli.calc.results import (
     blocks,
 )
 from iku_cli.calc.workspace import Workspace
-from iku_cli.config import Config, FormulaType, GrowthFormula, IndicatorRef, Indikator
-from iku_cli.config.words import describe_filter, measure_column
+from iku_cli.config import Config, FormulaType, GrowthFormula, IndicatorRef, Indikator, Spec
+from iku_cli.config.words import describe_measure_filter, measure_column
+from iku_cli.read import SheetData
 
 
-def years_needed(ind: Indikator, year: int) -> list[int]:
+def report_years(ind: Indikator, year: int) -> list[int]:
     """A growth compares year n with n−1; a ratio needs year n only."""
     return [year - 1, year] if isinstance(ind.formula, GrowthFormula) else [year]
+
+
+def years_needed(spec: Spec, ind: Indikator, year: int) -> list[int]:
+    """Every year whose workbooks the indicator reads (a measure over two years, or of n−1, reaches back)."""
+    measures = [spec.measures[m] for m in ind.formula.measure_ids]
+    return sorted({y for ry in report_years(ind, year) for m in measures for y in m.data_years(ry)})
 
 
 def compute(config: Config, data_dir: Path | str, year: int, *, history_years: int = 2) -> ComputeResult:
@@ -37,7 +44,7 @@ def compute_year(ws: Workspace, year: int, history_years: int = 2) -> ComputeRes
     """``compute`` over a workspace shared with other computations of the same run (trend, explain)."""
     config = ws.config
     refs = config.indicators
-    years = sorted({y for r in refs for y in years_needed(r.indikator, year)})
+    years = sorted({y for r in refs for y in years_needed(config.spec, r.indikator, year)})
     found = read_years(ws, years)
     blocked = any(blocks(f) for f in found)
     if not blocked:
@@ -73,32 +80,36 @@ def realisasi(
         values = []
         for name in names:
             measure = spec.measures[name]
-            data = ws.sheet(y, measure.source)
+            source = spec.sources[measure.source]
+            sheets = ws.measure_sheets(y, name)
+            data = sheets[-1]
             mv = ws.measure(y, name)
             column = measure_column(spec, measure)
+            counted = measure.data_years(y)[-1]
             used.append(
                 MeasureResult(
                     id=name,
                     label=measure.label or name,
-                    year=y,
+                    year=counted,
                     value=mv.value if mv else None,
                     rows=mv.rows if mv else None,
                     aggregate=measure.aggregate,
                     column=column.label if column else None,
-                    filter=describe_filter(measure.where, spec.sources[measure.source]),
+                    filter=describe_measure_filter(measure, source, counted),
                     file=data.file,
-                    sheet=data.sheet or spec.sources[measure.source].sheet,
+                    sheet=data.sheet or source.sheet,
                     unit=column.unit if column and measure.aggregate == "sum" else None,
                     role=role,
+                    previous_year=counted - 1 if measure.follows_key else None,
                 )
             )
             if mv is None:
-                if data.missing:
-                    missing.append(data.file)
-                elif data.readable:
-                    missing.append(f"{data.file} (sheet {data.sheet} tidak berisi baris data)")
-                else:
-                    missing.append(f"{data.file} ({data.source.sheet})")
+                years = measure.data_years(y)
+                missing.extend(
+                    _unusable(d)
+                    for dy, d in zip(years, sheets, strict=True)
+                    if ws.frame(dy, d.source_id) is None
+                )
             values.append(mv.value if mv else None)
         return None if any(v is None for v in values) else sum(v for v in values if v is not None)
 
@@ -116,6 +127,15 @@ def realisasi(
         files = ", ".join(dict.fromkeys(missing))
         outcome = formulas.not_computed(Status.DATA_MISSING, f"data tidak tersedia: {files}")
     return outcome, inputs, used
+
+
+def _unusable(data: SheetData) -> str:
+    """Why a sheet gives no rows, as the reason of a value not computed names it."""
+    if data.missing:
+        return data.file
+    if data.readable:
+        return f"{data.file} (sheet {data.sheet} tidak berisi baris data)"
+    return f"{data.file} ({data.source.sheet})"
 
 
 def evaluate_indicator(

@@ -76,6 +76,9 @@ def large_changes(ws: Workspace, years: list[int]) -> list[Finding]:
         if year - 1 not in years:
             continue
         for mid, measure in ws.config.spec.measures.items():
+            # A measure of year n−1 repeats another year's numbers; one over two years needs both in `years`.
+            if measure.year == "n-1" or not set(measure.data_years(year - 1)) <= set(years):
+                continue
             prev, cur = ws.measure(year - 1, mid), ws.measure(year, mid)
             if prev is None or cur is None or prev.value == 0:
                 continue

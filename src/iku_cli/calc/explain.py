@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from iku_cli.calc.compute import compute_year
-from iku_cli.calc.measures import rows_used
+from iku_cli.calc.measures import previous_rows, rows_used
 from iku_cli.calc.results import ComputeResult, IndicatorResult, MeasureResult
 from iku_cli.calc.workspace import Workspace
-from iku_cli.config import Config
+from iku_cli.config import Config, Measure, Source, conditions
 
 
 class UnknownIndicator(ValueError):
@@ -26,6 +26,10 @@ class UnknownIndicator(ValueError):
 class MeasureRows:
     measure: MeasureResult
     rows: pd.DataFrame  # the rows counted or summed, indexed by Excel row number
+    # A measure over two years: each counted row's row of the same key the year before (column "row": its
+    # Excel row), on the same index; and the columns worth showing for both years (id -> header).
+    previous: pd.DataFrame | None = None
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,23 @@ def explain(config: Config, data_dir: Path | str, year: int, indicator_id: str) 
     for m in ind.measures:
         measure = config.spec.measures[m.id]
         data = ws.sheet(m.year, measure.source)
-        if data.readable and data.frame is not None:
+        if not (data.readable and data.frame is not None):
+            continue
+        if m.previous_year is None:
             rows.append(MeasureRows(m, rows_used(measure, data.frame, data.source)))
+            continue
+        previous = ws.frame(m.previous_year, measure.source)
+        if previous is not None:
+            used = rows_used(measure, data.frame, data.source, previous)
+            key = str(data.source.key)
+            before = previous_rows(used, previous, key)
+            rows.append(MeasureRows(m, used, before, _followed_columns(measure, data.source)))
     return Explanation(result=result, indicator=ind, rows=rows)
+
+
+def _followed_columns(measure: Measure, source: Source) -> dict[str, str]:
+    """The key, then every column the measure filters on or sums, in the source's order, with its header."""
+    named = {str(source.key), measure.column or ""}
+    for flt in (measure.where_previous, measure.where):
+        named |= {cond.column for cond, _ in conditions(flt)}
+    return {cid: column.label for cid, column in source.columns.items() if cid in named}

@@ -92,6 +92,7 @@ class MeasureResult:
     sheet: str
     unit: str | None
     role: str = ""  # "V(n-1)", "V(n)", "pembilang" or "penyebut": where it enters the formula
+    previous_year: int | None = None  # a measure over two years: the year its keys are followed from
 
 
 @dataclass(frozen=True)

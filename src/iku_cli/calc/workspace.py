@@ -6,6 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
+
+import pandas as pd
 
 from iku_cli.calc.measures import MeasureValue, evaluate
 from iku_cli.calc.results import InputFile
@@ -52,20 +55,32 @@ class Workspace:
             )
         return self._sheets[key]
 
-    def measure(self, year: int, measure_id: str) -> MeasureValue | None:
-        """None when the sheet could not be read for that year, or has no data rows at all.
+    def frame(self, year: int, source_id: str) -> pd.DataFrame | None:
+        """A sheet's typed data rows; None when it could not be read, or has no data rows at all.
 
         A sheet with only its header is a workbook nobody filled in, not a count of zero.
         """
+        data = self.sheet(year, source_id)
+        frame = data.frame if data.readable else None
+        return frame if frame is not None and not frame.empty else None
+
+    def measure_sheets(self, year: int, measure_id: str) -> list[SheetData]:
+        """The sheets a measure reads for the report of ``year``, the earlier year first."""
+        measure = self.config.spec.measures[measure_id]
+        return [self.sheet(y, measure.source) for y in measure.data_years(year)]
+
+    def measure(self, year: int, measure_id: str) -> MeasureValue | None:
+        """The measure for the report of ``year``; None when a sheet it reads has no usable rows."""
         key = (year, measure_id)
         if key not in self._measures:
             measure = self.config.spec.measures[measure_id]
-            data = self.sheet(year, measure.source)
-            frame = data.frame if data.readable else None
-            usable = frame is not None and not frame.empty
-            self._measures[key] = (
-                evaluate(measure, frame, data.source) if usable and frame is not None else None
-            )
+            frames = [self.frame(y, measure.source) for y in measure.data_years(year)]
+            value = None
+            if all(f is not None for f in frames):
+                source = self.config.spec.sources[measure.source]
+                previous = frames[0] if measure.follows_key else None
+                value = evaluate(measure, cast(pd.DataFrame, frames[-1]), source, previous)
+            self._measures[key] = value
         return self._measures[key]
 
     def sheets_read(self) -> list[SheetData]:

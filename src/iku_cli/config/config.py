@@ -50,7 +50,10 @@ class Config:
         for measure in self.spec.measures.values():
             if measure.source == source_id:
                 used |= {measure.column} if measure.column else set()
-                used |= {cond.column for cond, _ in conditions(measure.where)}
+                for flt in (measure.where, measure.where_previous):
+                    used |= {cond.column for cond, _ in conditions(flt)}
+                if measure.follows_key and self.spec.sources[source_id].key:
+                    used.add(str(self.spec.sources[source_id].key))
         return used
 
     def indicator(self, indicator_id: str) -> IndicatorRef | None:

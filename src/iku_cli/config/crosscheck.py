@@ -70,8 +70,15 @@ def _check_measure(mid: str, measure: Measure, spec: Spec) -> Iterator[Problem]:
     elif column is not None and measure.aggregate == "sum" and column.type not in NUMERIC_TYPES:
         problem = f"sums column '{measure.column}', which is of type {column.type}, not a number"
         yield (*at, "column"), f"measure '{mid}' {problem}"
-    for cond, sub in conditions(measure.where):
-        yield from _check_condition(cond, source, (*at, "where", *sub))
+    for part in ("where", "where_previous"):
+        for cond, sub in conditions(getattr(measure, part)):
+            yield from _check_condition(cond, source, (*at, part, *sub))
+    if measure.follows_key and not source.key:
+        yield (
+            (*at, "where_previous"),
+            f"measure '{mid}' uses where_previous, which follows each row to the year before by the source's "
+            f"key; source '{measure.source}' declares no key (add e.g. key: {next(iter(source.columns))})",
+        )
 
 
 def _indicator_places(spec: Spec) -> Iterator[tuple[Location, Indikator]]:

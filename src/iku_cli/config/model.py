@@ -144,10 +144,19 @@ class Source(_Model):
 
 
 class Measure(_Model):
+    """One number per year over one source: count, count_distinct or sum of the rows ``where`` keeps.
+
+    ``year: n-1`` takes the number from the year before the one reported. ``where_previous`` makes it a
+    measure over two years: only the rows whose key (the source's ``key``) had, the year before, a row that
+    ``where_previous`` keeps; ``where`` is then about the later year's row of the same key.
+    """
+
     source: str
     aggregate: Literal["count", "count_distinct", "sum"]
     column: str | None = None
     where: Filter | None = None
+    where_previous: Filter | None = None
+    year: Literal["n", "n-1"] = "n"
     label: str | None = None
 
     @model_validator(mode="after")
@@ -157,6 +166,16 @@ class Measure(_Model):
         if self.aggregate == "count" and self.column:
             raise ValueError("aggregate 'count' counts rows and takes no 'column'")
         return self
+
+    @property
+    def follows_key(self) -> bool:
+        """A measure over two years, following each row's key from the year before."""
+        return self.where_previous is not None
+
+    def data_years(self, year: int) -> list[int]:
+        """The years whose rows the measure reads for the report of ``year``, the year it counts last."""
+        own = year - 1 if self.year == "n-1" else year
+        return [own - 1, own] if self.follows_key else [own]
 
 
 def is_number(value: Any) -> bool:

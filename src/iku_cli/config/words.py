@@ -49,6 +49,22 @@ def describe_filter(flt: Filter | None, source: Source | None = None) -> str:
     return joiner.join(w if isinstance(p, Condition) else f"({w})" for p, w in zip(parts, words, strict=True))
 
 
+def describe_measure_filter(measure: Measure, source: Source, year: int | None = None) -> str:
+    """A measure's filter in words; a measure over two years says which year each part is about.
+
+    "tahun 2023: Skala Usaha = Mikro ...; tahun 2024, NIB yang sama: Omzet per Tahun (Rp) > 300.000.000"
+    (``year``: the later of the two; without it, "tahun n−1" and "tahun n").
+    """
+    if measure.where_previous is None:
+        return describe_filter(measure.where, source)
+    before, after = (f"{year - 1}", f"{year}") if year is not None else ("n−1", "n")
+    key = source.columns[source.key].header if source.key in source.columns else "kunci"
+    return (
+        f"tahun {before}: {describe_filter(measure.where_previous, source)}; "
+        f"tahun {after}, {key} yang sama: {describe_filter(measure.where, source)}"
+    )
+
+
 def _value_words(value: object) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_exact(value)  # 0.5 -> "0,5", not "0,500000"

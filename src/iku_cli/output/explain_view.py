@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
+import pandas as pd
+from rich import box
 from rich.console import Console
+from rich.table import Table
 
-from iku_cli.calc.explain import Explanation
+from iku_cli.calc.explain import Explanation, MeasureRows
 from iku_cli.calc.results import GrowthInputs, RatioInputs
 from iku_cli.config.words import aggregate_words
 from iku_cli.numbers import format_auto, format_percent
@@ -59,10 +63,69 @@ def print_table(ex: Explanation, console: Console) -> None:
             console.print(
                 f"    baris dipakai ({format_auto(len(used.rows))}): {row_ranges(list(used.rows.index))}"
             )
+            if used.previous is not None:
+                console.print(_followed_table(used))
     if any(len(r.rows) for r in ex.rows):
         console.print("[dim]Daftar lengkap baris yang dipakai: tambahkan --format json[/]")
     if ind.reason:
         console.print(f"[bold red]{ind.reason}[/]")
+
+
+def followed(used: MeasureRows) -> list[dict[str, Any]]:
+    """Each key a measure over two years counted, with its row and values in both years."""
+    assert used.previous is not None
+    earlier, later = str(used.measure.previous_year), str(used.measure.year)
+    key = next(iter(used.columns))
+    rows, before = used.rows, used.previous
+    out = []
+    for row in rows.index:
+        out.append(
+            {
+                "key": rows.at[row, key],
+                earlier: {"excel_row": _cell_value(before, row, "row")}
+                | {cid: _cell_value(before, row, cid) for cid in used.columns if cid != key},
+                later: {"excel_row": int(row)}
+                | {cid: _cell_value(rows, row, cid) for cid in used.columns if cid != key},
+            }
+        )
+    return out
+
+
+def _cell_value(frame: pd.DataFrame, row: int, cid: str) -> object:
+    """A typed cell as JSON carries it: blank (or a column the sheet lacks) as null, numpy numbers as Python ones."""
+    if cid not in frame.columns:
+        return None
+    value = frame.at[row, cid]
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _followed_table(used: MeasureRows) -> Table:
+    """The keys counted, with both years' rows and values: what a reviewer checks by hand."""
+    earlier, later = str(used.measure.previous_year), str(used.measure.year)
+    items = followed(used)
+    key, *others = used.columns
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    table.add_column(used.columns[key], no_wrap=True)
+    for year in (earlier, later):
+        table.add_column(f"Baris {year}", justify="right")
+        for cid in others:
+            table.add_column(f"{used.columns[cid]} {year}", justify="right")
+    for item in items:
+        cells = [str(item["key"])]
+        for year in (earlier, later):
+            cells += [_cell(item[year]["excel_row"])] + [_cell(item[year][cid]) for cid in others]
+        table.add_row(*cells)
+    return table
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, (int, float)):
+        return format_auto(value)
+    return str(value)
 
 
 def to_json(ex: Explanation) -> str:
@@ -74,4 +137,7 @@ def to_json(ex: Explanation) -> str:
     for m in measures:
         used = by_key.get((m["id"], m["year"]))
         m["excel_rows"] = [int(i) for i in used.rows.index] if used is not None else None
+        if used is not None and used.previous is not None:
+            m["previous_year"] = used.measure.previous_year
+            m["followed"] = followed(used)
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
