@@ -157,9 +157,17 @@ def _rounded_omzet(record: Record) -> Record:
     return {**record, "omzet": round_to(record["omzet"], step)}
 
 
+# Each year a share of usaha mikro (binaan: trained, partnered, given market access) grows fast; the others drift.
+SPURT_SHARE, SPURT, DRIFT = 0.12, (0.6, 0.3), (0.05, 0.12)  # lognormal (mu, sigma) of the yearly omzet factor
+# A Mikro whose omzet is above Rp 300 jt is re-labelled Kecil with this chance: when it has just crossed the
+# threshold, or when it was above it already (labels lag, so some firms stay Mikro above the threshold).
+RELABEL_CROSSED, RELABEL_ABOVE = 0.5, 0.35
+
+
 def simulate_umkm(rng: random.Random) -> dict[int, list[Record]]:
-    """Businesses persist across years with their NIB; new ones register, a few disappear,
-    micro businesses whose omzet passed Rp 300 jt are partly re-labelled Kecil the year after."""
+    """Businesses persist across years with their NIB; new ones register, a few disappear. Omzet drifts,
+    a share of usaha mikro grows fast, and a Mikro above Rp 300 jt is only partly re-labelled Kecil: the
+    cohort "naik kelas" (Mikro up to Rp 300 jt in n-1, above in n) holds firms of both labels."""
     nibs: set[str] = set()
     alive = (
         [_new_business(rng, nibs, "Mikro") for _ in range(2650)]
@@ -175,10 +183,12 @@ def simulate_umkm(rng: random.Random) -> dict[int, list[Record]]:
             if rng.random() < (0.03 if b["skala_usaha"] == "Mikro" else 0.02):
                 continue  # closed or not re-registered
             b = dict(b)
-            if b["skala_usaha"] == "Mikro" and b["omzet"] > 300e6 and rng.random() < 0.4:
+            mikro, above_before = b["skala_usaha"] == "Mikro", b["omzet"] > 300e6
+            b["omzet"] *= rng.lognormvariate(*(SPURT if mikro and rng.random() < SPURT_SHARE else DRIFT))
+            relabel = RELABEL_ABOVE if above_before else RELABEL_CROSSED
+            if mikro and b["omzet"] > 300e6 and rng.random() < relabel:
                 b["skala_usaha"] = "Kecil"
                 b["tenaga_kerja"] = max(b["tenaga_kerja"], rng.randint(5, 8))
-            b["omzet"] *= rng.lognormvariate(0.05, 0.12)
             if b["skala_usaha"] == "Kecil":
                 b["omzet"] = min(max(b["omzet"], 300e6), 2_450e6)
             elif b["skala_usaha"] == "Menengah":
@@ -551,8 +561,14 @@ def matches(record: Record, condition: dict | None) -> bool:
     }[op]()
 
 
-def measure_value(measure: dict, records: list[Record]) -> int | float:
+def measure_value(measure: dict, records: list[Record], before: list[Record] | None = None) -> int | float:
+    """A measure over one year's records; with `where_previous`, over those whose key had, in `before`
+    (the year before's records), a record that `where_previous` keeps."""
     rows = [r for r in records if matches(r, measure.get("where"))]
+    if "where_previous" in measure:
+        key = measure["_key"]
+        followed = {r[key] for r in before or [] if matches(r, measure["where_previous"])}
+        rows = [r for r in rows if r[key] in followed]
     aggregate = measure["aggregate"]
     if aggregate == "count":
         return len(rows)
@@ -575,23 +591,34 @@ def all_indicators(spec: dict) -> list[dict]:
 
 
 def indicator_value(formula: dict, measures: dict[int, dict], year: int) -> float | None:
-    def total(year_: int, names: list[str]) -> int | float:
-        return sum(measures[year_][name] for name in names)
+    def total(year_: int, names: list[str]) -> int | float | None:
+        values = [measures.get(year_, {}).get(name) for name in names]
+        return None if None in values else sum(v for v in values if v is not None)
 
     if formula["type"] == "growth":
-        if year - 1 not in measures:
-            return None
         now, before = total(year, formula["measures"]), total(year - 1, formula["measures"])
-        return (now - before) / before * 100
+        return None if now is None or before is None else (now - before) / before * 100
     if formula["type"] == "ratio":
-        return total(year, formula["numerator"]) / total(year, formula["denominator"]) * 100
+        num, den = total(year, formula["numerator"]), total(year, formula["denominator"])
+        return None if num is None or den is None else num / den * 100
     raise ValueError(f"unknown formula type {formula['type']}")
+
+
+def measure_for(spec: dict, name: str, clean: Clean, year: int) -> int | float | None:
+    """A measure for the report of `year`: of year n or n-1 (`year: n-1`), over one year or two; None
+    when a year it reads is not generated."""
+    m = {**spec["measures"][name], "_key": spec["sources"][spec["measures"][name]["source"]].get("key")}
+    own = year - 1 if m.get("year") == "n-1" else year
+    needs = [own - 1, own] if "where_previous" in m else [own]
+    if not all(y in clean for y in needs):
+        return None
+    before = clean[own - 1][m["source"]] if "where_previous" in m else None
+    return measure_value(m, clean[own][m["source"]], before)
 
 
 def compute_expected(spec: dict, clean: Clean) -> dict:
     measures = {
-        year: {name: measure_value(m, clean[year][m["source"]]) for name, m in spec["measures"].items()}
-        for year in YEARS
+        year: {name: measure_for(spec, name, clean, year) for name in spec["measures"]} for year in YEARS
     }
     indicators = {
         year: {ind["id"]: indicator_value(ind["formula"], measures, year) for ind in all_indicators(spec)}
@@ -687,7 +714,9 @@ class Col:
 
     header: str
     field: str = ""  # a clean record key; "#" a running number, "ket" a Keterangan column
-    kind: str = ""  # text, no, ket, int, money, number, decimal2, digits
+    kind: str = (
+        ""  # text, no, ket, int, money, number, decimal2, as_number (digits of a text column as a number)
+    )
     scale: int = 1  # the file holds value / scale (the header says Rp.000 or ribu USD)
     width: float = 0
 
@@ -769,7 +798,7 @@ LAYOUTS = (
                     "omzet": ("money", 18), "tenaga_kerja": ("int", 9), "ket": ("ket", 20)}, {
         2022: Layout(
             ("DATA USAHA MIKRO, KECIL DAN MENENGAH (UMKM)", "{city} TAHUN {year}"), 4,
-            {"#": "NO", "nib": Col("NOMOR INDUK\nBERUSAHA", kind="digits"), "nama_usaha": "NAMA  USAHA",
+            {"#": "NO", "nib": Col("NOMOR INDUK\nBERUSAHA", kind="as_number"), "nama_usaha": "NAMA  USAHA",
              "kecamatan": "KECAMATAN", "sektor_usaha": "SEKTOR\nUSAHA", "skala_usaha": "SKALA\nUSAHA",
              "omzet": "OMZET PER TAHUN\n(Rp)", "tenaga_kerja": "TENAGA\nKERJA", "ket": "KETERANGAN"},
             blank=3, categories={"skala_usaha": 0.07}, remarks=Remarks(KET_UMKM, 0.15),
@@ -910,6 +939,8 @@ def plain_cell(i: int, record: Record, col: Col) -> Any:
     if col.kind == "ket":
         return None
     value = record.get(col.field)
+    if col.kind == "as_number":  # digits of a text column (a NIB) stored as a number
+        return int(value)
     if value is not None and col.scale != 1:
         value = value / col.scale
         value = int(value) if value == int(value) else value
@@ -991,8 +1022,8 @@ def describe(sheet: Sheet, records: list[Record], declared: dict) -> list[str]:
         notes.append("columns indicators.yaml does not declare: " + ", ".join(others))
     for j, col in enumerate(cols):
         key = col.field
-        if col.kind == "digits":
-            notes.append(f"{name[key]}: digits typed as text in cells formatted as numbers")
+        if col.kind == "as_number":
+            notes.append(f"{name[key]}: stored as numbers, not text (the key is text in the other years)")
         if col.scale != 1:
             notes.append(f"{name[key]} in units of {col.scale} (the value / {col.scale})")
         if key in lay.categories:
@@ -1130,7 +1161,7 @@ class Formats:
             "money": add({"num_format": "#,##0", **border}),
             "number": add({"num_format": "General", **border}),
             "decimal2": add({"num_format": "#,##0.00", **border}),
-            "digits": integer,  # text cells in a number format
+            "as_number": integer,
         }
         self.total_label = add({"bold": True, "align": "center", **border})
         self.total_money = add({"bold": True, "num_format": "#,##0", **border})

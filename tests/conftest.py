@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from iku_cli.config import Config, load_config
-from tests.helpers import ROOT, YEAR_2023, YEAR_2024, Formula, koperasi, umkm, write_year
+from tests.helpers import ROOT, YEAR_2023, YEAR_2024, Formula, koperasi, umkm, write_book, write_year
 
 
 @pytest.fixture
@@ -22,6 +22,32 @@ def small_data(tmp_path: Path) -> Path:
     write_year(data, 2023, **YEAR_2023)
     write_year(data, 2024, **YEAR_2024)
     return data
+
+
+@pytest.fixture
+def naik_kelas_data(small_data: Path) -> Path:
+    """small_data with Data UMKM sheets for IKU-2 by hand: 2 of the 5 usaha mikro of 2023 grew past 300 jt."""
+    ikm_2023, ikm_2024 = YEAR_2023["ikm_rows"], YEAR_2024["ikm_rows"]
+    umkm_2023 = umkm(
+        (1234567890123, "Mikro", 250_000_000),  # row 2: the NIB stored as a number
+        ("1001", "Mikro", 200_000_000),  # row 3: relabelled Kecil in 2024, counted
+        ("1002", "Mikro", 320_000_000),  # above 300 jt in both years: not counted
+        ("1003", "Mikro", 150_000_000),  # closed: not in 2024
+        ("1005", "Mikro", 280_000_000),  # still below 300 jt in 2024
+        ("1006", "Kecil", 250_000_000),  # was not a usaha mikro
+    )
+    umkm_2024 = umkm(
+        ("1004", "Mikro", 500_000_000),  # new in 2024, above 300 jt: not counted
+        ("1001", "Kecil", 450_000_000),  # row 3
+        ("1002", "Mikro", 400_000_000),
+        ("1234567890123", "Mikro", 310_000_000),  # row 5: the same business, its NIB typed as text
+        ("1005", "Mikro", 290_000_000),
+        ("1006", "Kecil", 400_000_000),
+    )
+    for year, rows, ikm in ((2023, umkm_2023, ikm_2023), (2024, umkm_2024, ikm_2024)):
+        book = small_data / str(year) / "bidang_usaha_mikro_ikm.xlsx"
+        write_book(book, {"Data UMKM": rows, "Direktori IKM": ikm})
+    return small_data
 
 
 @pytest.fixture

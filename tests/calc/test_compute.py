@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from iku_cli import compute
+from iku_cli import compute, explain
 from iku_cli.calc import GrowthInputs, RatioInputs
 from tests.helpers import YEAR_2023, koperasi, write_book, write_year
 
@@ -26,9 +26,10 @@ def test_nine_indicators_by_hand(config, small_data):
     # IKU-1: distinct Mikro NIB 3 -> 4
     assert got["IKU-1"].inputs == GrowthInputs(3, 4)
     assert got["IKU-1"].value == pytest.approx(100 / 3)
-    # IKU-2: Mikro with omzet > 300.000.000 (310 jt yes; exactly 300 jt no) = 1 of 4 Mikro
-    assert got["IKU-2"].inputs == RatioInputs(1, 4)
-    assert got["IKU-2"].value == pytest.approx(25.0)
+    # IKU-2: the usaha mikro of 2023 with omzet up to 300 jt (1001, 1002; 1003 had 350 jt) whose omzet in
+    # 2024 is above 300 jt: 1002 (310 jt); 1001 has 120 jt. Of the 3 usaha mikro of 2023: 1 / 3
+    assert got["IKU-2"].inputs == RatioInputs(1, 3)
+    assert got["IKU-2"].value == pytest.approx(100 / 3)
     # IKU-3: Aktif with all four scores >= 60 (80s yes, 60s yes, 59.9 no) = 2 of 3 Aktif
     assert got["IKU-3"].inputs == RatioInputs(2, 3)
     assert got["IKU-3"].value == pytest.approx(200 / 3)
@@ -55,7 +56,13 @@ def test_measures_record_rows_and_source(config, small_data):
     naik = m[("jumlah_usaha_mikro_naik_kelas", 2024)]
     assert (naik.value, naik.rows) == (1, 1)
     assert naik.file == "2024/bidang_usaha_mikro_ikm.xlsx" and naik.sheet == "Data UMKM"
-    assert naik.filter == "Skala Usaha = Mikro dan Omzet per Tahun (Rp) > 300.000.000"
+    assert naik.previous_year == 2023
+    assert naik.filter == (
+        "tahun 2023: Skala Usaha = Mikro dan Omzet per Tahun (Rp) ≤ 300.000.000; "
+        "tahun 2024, NIB yang sama: Omzet per Tahun (Rp) > 300.000.000"
+    )
+    lalu = m[("jumlah_usaha_mikro_tahun_lalu", 2023)]  # the denominator counts 2023's usaha mikro
+    assert (lalu.value, lalu.file, lalu.previous_year) == (3, "2023/bidang_usaha_mikro_ikm.xlsx", None)
 
 
 def test_missing_year_makes_growth_uncomputable_but_ratios_still_computed(config, small_data):
@@ -63,10 +70,10 @@ def test_missing_year_makes_growth_uncomputable_but_ratios_still_computed(config
     result = compute(config, small_data, 2024)
     got = by_id(result)
     assert not result.blocked and result.exit_code == 1
-    for gid in ("IKT-1", "IKT-2", "IKT-3", "IKU-1", "IKU-4", "IKU-5", "IKU-6"):
+    # growths, and IKU-2, which follows the usaha mikro of 2023
+    for gid in ("IKT-1", "IKT-2", "IKT-3", "IKU-1", "IKU-2", "IKU-4", "IKU-5", "IKU-6"):
         assert got[gid].value is None and got[gid].status == "data-missing"
         assert got[gid].reason.startswith("tidak dapat dihitung: data tidak tersedia: 2023/")
-    assert got["IKU-2"].value == pytest.approx(25.0)
     assert got["IKU-3"].value == pytest.approx(200 / 3)
 
 
@@ -123,9 +130,10 @@ def test_data_error_blocks_every_indicator(config, small_data):
 
 def test_history_carries_previous_realisasi(config, small_data):
     got = by_id(compute(config, small_data, 2024))
-    # 2023's ratio is computable from 2023 alone: IKU-2 = 1 of 3 Mikro; 2022 has no data
-    assert got["IKU-2"].history[2023] == pytest.approx(100 / 3)
-    assert got["IKU-2"].history[2022] is None
+    # 2023's ratio IKU-3 is computable from 2023 alone: 1 of 2 Aktif koperasi; 2022 has no data
+    assert got["IKU-3"].history[2023] == pytest.approx(50.0)
+    assert got["IKU-3"].history[2022] is None
+    assert got["IKU-2"].history[2023] is None  # follows usaha mikro from 2022
     assert got["IKU-1"].history[2023] is None  # growth for 2023 needs 2022
 
 
@@ -159,3 +167,18 @@ def test_a_sheet_nobody_filled_in_is_not_a_zero(config, small_data):
         in got["IKU-5"].reason
     )
     assert got["IKU-4"].value == pytest.approx(20.0)
+
+
+def test_iku2_follows_usaha_mikro_by_nib_by_hand(config, naik_kelas_data):
+    """Naik kelas is a change over time: a usaha mikro of 2023 (omzet up to 300 jt) above 300 jt in 2024."""
+    got = by_id(compute(config, naik_kelas_data, 2024))
+    # 2 (1234567890123 and 1001) of the 5 usaha mikro of 2023 (1234567890123, 1001, 1002, 1003, 1005)
+    assert got["IKU-2"].inputs == RatioInputs(2, 5)
+    assert got["IKU-2"].value == pytest.approx(40.0)
+    ex = explain(config, naik_kelas_data, 2024, "IKU-2")
+    naik = next(r for r in ex.rows if r.measure.id == "jumlah_usaha_mikro_naik_kelas")
+    assert list(naik.rows.index) == [3, 5]
+    assert naik.previous["row"].tolist() == [3, 2]
+    assert naik.previous["omzet"].tolist() == [200_000_000, 250_000_000]
+    assert naik.rows["omzet"].tolist() == [450_000_000, 310_000_000]
+    assert naik.rows["skala_usaha"].tolist() == ["Kecil", "Mikro"]

@@ -11,7 +11,10 @@ def test_explain_numbers_equal_compute(config):
     computed = {i.id: i for i in compute(config, EXAMPLES, 2024).indicators}["IKU-2"]
     assert ex.indicator.value == computed.value and ex.indicator.inputs == computed.inputs
     counted = {r.measure.id: r.rows for r in ex.rows}
-    assert len(counted["jumlah_usaha_mikro_naik_kelas"]) == 105
-    assert (counted["jumlah_usaha_mikro_naik_kelas"]["omzet"] > 300_000_000).all()
-    assert (counted["jumlah_usaha_mikro_naik_kelas"]["skala_usaha"] == "Mikro").all()
-    assert counted["jumlah_usaha_mikro"]["nib"].nunique() == 3177
+    naik = next(r for r in ex.rows if r.measure.id == "jumlah_usaha_mikro_naik_kelas")
+    assert len(naik.rows) == 88 and naik.measure.year == 2024 and naik.measure.previous_year == 2023
+    assert (naik.rows["omzet"] > 300_000_000).all()  # above the threshold in 2024 ...
+    assert (naik.previous["omzet"] <= 300_000_000).all()  # ... up to it in 2023, under the same NIB
+    assert set(naik.rows["skala_usaha"]) == {"Mikro", "Kecil"}  # whatever their label in 2024
+    assert list(naik.columns) == ["nib", "skala_usaha", "omzet"]
+    assert counted["jumlah_usaha_mikro_tahun_lalu"]["nib"].nunique() == 2966

@@ -22,7 +22,7 @@ def targets_config(tmp_path):
         for ind in t["indikator"] + [i for s in t["sasaran"] for i in s["indikator"]]
     }
     by_id["IKU-1"]["targets"] = {2024: [20, 30], 2026: 40}  # realisasi 33,33 above the range: 33,33 / 30
-    by_id["IKU-2"]["targets"] = {2024: [30, 40], 2026: 50}  # realisasi 25 below the range: 25 / 30
+    by_id["IKU-2"]["targets"] = {2024: [40, 50], 2026: 50}  # realisasi 33,33 below the range: 33,33 / 40
     by_id["IKU-3"]["targets"] = {2024: [60, 70], 2026: 70}  # realisasi 66,67 inside the range: 100
     by_id["IKU-6"]["targets"] = {2024: 10, 2026: 5}  # realisasi 0, lower is better: (1 + (1 - 0/10)) x 100
     by_id["IKU-6"]["better"] = "lower"
@@ -37,7 +37,7 @@ def targets_config(tmp_path):
 def test_capaian_branches_on_real_data(targets_config, small_data):
     got = {i.id: i for i in compute(targets_config, small_data, 2024).indicators}
     assert got["IKU-1"].capaian == pytest.approx((100 / 3) / 30 * 100)
-    assert got["IKU-2"].capaian == pytest.approx(25 / 30 * 100)
+    assert got["IKU-2"].capaian == pytest.approx((100 / 3) / 40 * 100)
     assert got["IKU-3"].capaian == 100.0 and got["IKU-3"].kategori == "Sangat Tinggi"
     assert got["IKU-6"].capaian == pytest.approx(200.0) and got["IKU-6"].kategori == "Sangat Tinggi"
     assert got["IKU-4"].capaian == pytest.approx(100.0)
@@ -70,14 +70,18 @@ def test_json_carries_target_capaian_kategori(targets_config, small_data, tmp_pa
         and got["IKT-3"]["kategori"] is None
     )
     assert got["IKU-6"]["better"] == "lower"
-    assert got["IKU-2"]["realisasi_sebelumnya"] == {"2023": pytest.approx(100 / 3), "2022": None}
+    assert got["IKU-3"]["realisasi_sebelumnya"] == {"2023": pytest.approx(50.0), "2022": None}
 
 
 def test_shipped_targets_on_examples(config):
     got = {i.id: i for i in compute(config, EXAMPLES, 2024).indicators}
-    # IKU-1: realisasi (3.177 - 2.926) / 2.926 x 100 = 8,578...; target 10 -> capaian 85,78 (Tinggi)
-    assert got["IKU-1"].capaian == pytest.approx((3177 - 2926) / 2926 * 100 / 10 * 100)
-    assert got["IKU-1"].kategori == "Tinggi"
+    # IKU-1: realisasi (3.276 - 2.966) / 2.966 x 100 = 10,45...; target 10 -> capaian 104,52 (Sangat Tinggi)
+    assert got["IKU-1"].capaian == pytest.approx((3276 - 2966) / 2966 * 100 / 10 * 100)
+    assert got["IKU-1"].kategori == "Sangat Tinggi"
+    # IKU-2: 88 of the 2.966 usaha mikro of 2023 grew past Rp 300 jt: 2,967 %; target 3 -> 98,90
+    assert got["IKU-2"].capaian == pytest.approx(88 / 2966 * 100 / 3 * 100)
+    # IKT-3: 4,236 % against 5,5 -> 77,02 (Tinggi)
+    assert got["IKT-3"].kategori == "Tinggi"
     # IKT-2: target range [5, 6]; realisasi 6,70 above it -> 6,70 / 6
     assert got["IKT-2"].target == (5.0, 6.0)
     assert got["IKT-2"].capaian == pytest.approx(got["IKT-2"].value / 6 * 100)

@@ -145,7 +145,7 @@ def test_shipped_indicators_hierarchy_and_formulas():
     assert iku2.level == "sasaran"
     assert (iku2.tujuan.id, iku2.sasaran.id) == ("T1", "S1")
     assert iku2.indikator.formula.numerator == ["jumlah_usaha_mikro_naik_kelas"]
-    assert iku2.indikator.formula.denominator == ["jumlah_usaha_mikro"]
+    assert iku2.indikator.formula.denominator == ["jumlah_usaha_mikro_tahun_lalu"]
     ikt1 = config.indicator("IKT-1")
     assert ikt1.level == "tujuan" and ikt1.sasaran is None
     assert ikt1.indikator.formula.measures == ["omzet_usaha_mikro_kecil", "volume_usaha_koperasi_aktif"]
@@ -153,9 +153,15 @@ def test_shipped_indicators_hierarchy_and_formulas():
     # the YAML merge key (<<: *skor) gives skor_keuangan the bounds of skor_kelembagaan
     skor = config.spec.sources["koperasi"].columns["skor_keuangan"]
     assert (skor.header, skor.min, skor.max, skor.type) == ("Skor Keuangan", 0, 100, "number")
-    naik_kelas = config.spec.measures["jumlah_usaha_mikro_naik_kelas"].where
-    assert isinstance(naik_kelas, spec.AllOf)
-    assert naik_kelas.all[1] == spec.Condition(column="omzet", op="gt", value=300000000)
+    # IKU-2 follows usaha mikro by NIB from n-1 to n; one threshold (a YAML anchor) for both years
+    naik_kelas = config.spec.measures["jumlah_usaha_mikro_naik_kelas"]
+    assert isinstance(naik_kelas.where_previous, spec.AllOf)
+    assert naik_kelas.where_previous.all == [
+        spec.Condition(column="skala_usaha", op="eq", value="Mikro"),
+        spec.Condition(column="omzet", op="le", value=300000000),
+    ]
+    assert naik_kelas.where == spec.Condition(column="omzet", op="gt", value=300000000)
+    assert config.spec.measures["jumlah_usaha_mikro_tahun_lalu"].year == "n-1"
 
 
 def test_default_config_path_is_the_shipped_file():

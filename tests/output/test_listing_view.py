@@ -11,7 +11,8 @@ from iku_cli.output.listing_view import rows, to_csv
 def test_rows_say_the_formula_and_the_filters_in_words(config):
     got = {r["id"]: r for r in rows(config)}
     assert got["IKU-2"]["rumus"] == (
-        "rasio: Jumlah usaha mikro yang omzetnya melampaui Rp 300.000.000 per tahun / Jumlah usaha mikro"
+        "rasio: Jumlah usaha mikro tahun n-1 yang omzetnya tahun n melampaui Rp 300.000.000 per tahun"
+        " / Jumlah usaha mikro tahun n-1"
     )
     assert got["IKU-1"]["filters"] == {"jumlah_usaha_mikro": "Skala Usaha = Mikro"}
     assert (

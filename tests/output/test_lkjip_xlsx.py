@@ -43,10 +43,13 @@ def test_report_workbook_sheets(config, tmp_path):
     lines = [
         r
         for r in rincian.iter_rows(min_row=2, values_only=True)
-        if r[6] == "Jumlah usaha mikro yang omzetnya melampaui Rp 300.000.000 per tahun"
+        if r[6] == "Jumlah usaha mikro tahun n-1 yang omzetnya tahun n melampaui Rp 300.000.000 per tahun"
     ]
-    assert lines[0][7] == 2024 and lines[0][8] == 105 and lines[0][14] == 105
-    assert lines[0][11] == "Skala Usaha = Mikro dan Omzet per Tahun (Rp) > 300.000.000"
+    assert lines[0][7] == 2024 and lines[0][8] == 88 and lines[0][14] == 88
+    assert lines[0][11] == (
+        "tahun 2023: Skala Usaha = Mikro dan Omzet per Tahun (Rp) ≤ 300.000.000; "
+        "tahun 2024, NIB yang sama: Omzet per Tahun (Rp) > 300.000.000"
+    )
     meta = {r[0]: r[1] for r in book["Metadata"].iter_rows(values_only=True) if r[0]}
     assert meta["Tahun"] == 2024
     assert meta["2024/pdrb.xlsx"] == sha256_of(data / "2024" / "pdrb.xlsx")

@@ -478,7 +478,7 @@ EXPECTED = {
     # omzet Mikro + Kecil and volume of the Aktif koperasi: 1.000 + 200 juta -> 1.300 + 200 juta
     "IKT-1": growth(1_000_000_000 + 200_000_000, 1_300_000_000 + 200_000_000),  # 25
     "IKU-1": growth(4, 5),  # usaha mikro 4 -> 5: 25
-    "IKU-2": 1 / 5 * 100,  # one of five Mikro above Rp 300.000.000: 20
+    "IKU-2": 1 / 4 * 100,  # of the four usaha mikro of 2023 (all at 100 juta), one is above 300 juta: 25
     "IKU-3": 3 / 4 * 100,  # three of four Aktif koperasi with every score >= 60: 75
     "IKT-2": growth(2000, 2100),  # PDRB C: 5
     "IKT-3": growth(4000, 4400),  # PDRB G: 10
@@ -508,7 +508,7 @@ def test_filled_templates_validate_clean_and_compute_every_indicator(shipped, tm
     assert {i: s for i, (s, _) in values.items()} == dict.fromkeys(EXPECTED, "ok")
     assert {i: v for i, (_, v) in values.items()} == pytest.approx(EXPECTED)
     assert {i: round(v, 9) for i, v in EXPECTED.items()} == {
-        "IKT-1": 25, "IKU-1": 25, "IKU-2": 20, "IKU-3": 75, "IKT-2": 5, "IKT-3": 10, "IKU-4": 10, "IKU-5": 20,
+        "IKT-1": 25, "IKU-1": 25, "IKU-2": 25, "IKU-3": 75, "IKT-2": 5, "IKT-3": 10, "IKU-4": 10, "IKU-5": 20,
         "IKU-6": 25,
     }  # fmt: skip
     umkm = read(data_dir, "umkm", shipped.spec.sources["umkm"])

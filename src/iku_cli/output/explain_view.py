@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -104,18 +105,23 @@ def _cell_value(frame: pd.DataFrame, row: int, cid: str) -> object:
 def _followed_table(used: MeasureRows) -> Table:
     """The keys counted, with both years' rows and values: what a reviewer checks by hand."""
     earlier, later = str(used.measure.previous_year), str(used.measure.year)
-    items = followed(used)
     key, *others = used.columns
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
-    table.add_column(used.columns[key], no_wrap=True)
-    for year in (earlier, later):
-        table.add_column(f"Baris {year}", justify="right")
-        for cid in others:
-            table.add_column(f"{used.columns[cid]} {year}", justify="right")
-    for item in items:
+    rows = []
+    for item in followed(used):
         cells = [str(item["key"])]
         for year in (earlier, later):
-            cells += [_cell(item[year]["excel_row"])] + [_cell(item[year][cid]) for cid in others]
+            cells += [str(item[year]["excel_row"])] + [_cell(item[year][cid]) for cid in others]
+        rows.append(cells)
+    headers = [(used.columns[key], "")]
+    for year in (earlier, later):
+        headers += [(year, "baris")] + [(year, used.columns[cid]) for cid in others]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for i, (top, label) in enumerate(headers):
+        # each header wrapped to the width of its widest value, so that values are never wrapped or cut
+        widest = max([len(r[i]) for r in rows] + [5])
+        lines = [top, *textwrap.wrap(label, widest)] if label else [top]
+        table.add_column("\n".join(lines), justify="left" if i == 0 else "right", no_wrap=True)
+    for cells in rows:
         table.add_row(*cells)
     return table
 
