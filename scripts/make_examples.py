@@ -616,6 +616,35 @@ def measure_for(spec: dict, name: str, clean: Clean, year: int) -> int | float |
     return measure_value(m, clean[own][m["source"]], before)
 
 
+def capaian(value: float | None, target: float | list[float] | None, better: str) -> float | None:
+    """(1 + (R - T) / |T|) x 100, or (1 - ...) when lower is better; a range: 100 inside, else its nearer bound."""
+    if value is None or target is None:
+        return None
+    if isinstance(target, list):
+        if target[0] <= value <= target[1]:
+            return 100.0
+        target = target[1] if value > target[1] else target[0]
+    if target == 0:
+        return None
+    relative = (value - target) / abs(target)
+    return (1 - relative if better == "lower" else 1 + relative) * 100
+
+
+def averages(spec: dict, capaian_of: dict[str, float | None]) -> dict[str, float | None]:
+    """The mean capaian per tujuan (its own indicators), per sasaran, and over all ("keseluruhan")."""
+
+    def mean(ids: list[str]) -> float | None:
+        present = [capaian_of[i] for i in ids if capaian_of[i] is not None]
+        return sum(present) / len(present) if present else None
+
+    groups = {}
+    for tujuan in spec["tujuan"]:
+        groups[tujuan["id"]] = mean([ind["id"] for ind in tujuan.get("indikator", [])])
+        for sasaran in tujuan.get("sasaran", []):
+            groups[sasaran["id"]] = mean([ind["id"] for ind in sasaran["indikator"]])
+    return groups | {"keseluruhan": mean(list(capaian_of))}
+
+
 def compute_expected(spec: dict, clean: Clean) -> dict:
     measures = {
         year: {name: measure_for(spec, name, clean, year) for name in spec["measures"]} for year in YEARS
@@ -624,9 +653,20 @@ def compute_expected(spec: dict, clean: Clean) -> dict:
         year: {ind["id"]: indicator_value(ind["formula"], measures, year) for ind in all_indicators(spec)}
         for year in YEARS
     }
+    capaians = {
+        year: {
+            ind["id"]: capaian(
+                indicators[year][ind["id"]], ind.get("targets", {}).get(year), ind.get("better", "higher")
+            )
+            for ind in all_indicators(spec)
+        }
+        for year in YEARS
+    }
     return {
         "measures": {str(y): v for y, v in measures.items()},
         "indicators": {str(y): v for y, v in indicators.items()},
+        "capaian": {str(y): v for y, v in capaians.items()},
+        "rata_rata_capaian": {str(y): averages(spec, v) for y, v in capaians.items()},
     }
 
 

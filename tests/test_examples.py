@@ -31,6 +31,16 @@ def test_examples_match_the_generators_ground_truth(config, year):
             )
 
 
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_examples_capaian_and_averages_match_the_ground_truth(config, year):
+    result = compute(config, EXAMPLES, year)
+    expected = EXPECTED["capaian"][str(year)]
+    assert {i.id: i.capaian for i in result.indicators} == pytest.approx(expected, rel=1e-12)
+    averages = EXPECTED["rata_rata_capaian"][str(year)]
+    got = {g.id: g.average.value for g in [*result.tujuan, *result.sasaran]}
+    assert got | {"keseluruhan": result.average.value} == pytest.approx(averages, rel=1e-12)
+
+
 def test_examples_2022_has_ratios_and_no_growth(config):
     result = compute(config, EXAMPLES, 2022)
     got = {i.id: i for i in result.indicators}

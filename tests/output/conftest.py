@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 from iku_cli.calc.results import (
+    Average,
+    Baseline,
+    Comparison,
     ComputeResult,
+    GroupResult,
     GrowthInputs,
+    HistoryPoint,
     IndicatorResult,
     InputFile,
     MeasureResult,
@@ -15,6 +20,9 @@ from iku_cli.calc.results import (
 )
 from iku_cli.config import DEFAULT_KATEGORI, Better, FormulaType, Level
 from iku_cli.findings import make
+
+MISSING_2022 = "tidak dapat dihitung: data tidak tersedia: 2022/umkm.xlsx"
+CAPAIAN_IKU1 = (34694 - 31475) / 31475 * 100 / 10 * 100  # 102,27: 10,227 % against a target of 10
 
 
 def _indicator(**changes: object) -> IndicatorResult:
@@ -67,11 +75,18 @@ def _indicator(**changes: object) -> IndicatorResult:
         ],
         better=Better.HIGHER,
         target=10.0,
-        capaian=(34694 - 31475) / 31475 * 100 / 10 * 100,
+        capaian=CAPAIAN_IKU1,
         kategori="Sangat Tinggi",
         history={2023: 9.0, 2022: None},
         target_akhir=(10.0, 12.0),
         capaian_akhir=100.0,
+        riwayat=[
+            # 2023: 9,0 against 9,5 -> (1 + (9 - 9,5) / 9,5) x 100 = 94,74
+            HistoryPoint(2023, 9.5, 9.0, (1 + (9 - 9.5) / 9.5) * 100, "Sangat Tinggi", Status.OK),
+            HistoryPoint(2022, 9.0, None, None, None, Status.DATA_MISSING, MISSING_2022),
+        ],
+        baseline=Baseline(2020, 7.5, "indicators.yaml"),
+        pembanding=Comparison(2024, 5.2, "BPS (contoh)"),
     )
     base.update(changes)
     return IndicatorResult(**base)  # type: ignore[arg-type]
@@ -103,6 +118,34 @@ def result() -> ComputeResult:
         capaian=None,
         kategori=None,
         measures=[],
+        riwayat=[],
+        baseline=Baseline(
+            2020,
+            None,
+            None,
+            "tidak dapat dihitung: tidak dinyatakan (baseline:) dan data tidak tersedia: 2020/kop.xlsx",
+        ),
+        pembanding=None,
+    )
+    # Only IKU-1 has a capaian: every average is IKU-1's, taken over 1 of the 3 indicators.
+    s1 = GroupResult(
+        "S1",
+        Level.SASARAN,
+        "Meningkatnya kuantitas usaha mikro",
+        ["IKU-1", "IKU-2", "IKU-3"],
+        Average(CAPAIAN_IKU1, "Sangat Tinggi", 1, 3),
+        {
+            2023: Average((1 + (9 - 9.5) / 9.5) * 100, "Sangat Tinggi", 1, 3),
+            2022: Average(None, None, 0, 3, "tidak dapat dihitung: tidak ada indikator dengan capaian"),
+        },
+        tujuan_id="T1",
+    )
+    t1 = GroupResult(
+        "T1",
+        Level.TUJUAN,
+        "Meningkatkan peran usaha mikro",
+        [],
+        Average(None, None, 0, 0, "tidak dapat dihitung: tidak ada indikator dengan capaian"),
     )
     return ComputeResult(
         year=2024,
@@ -133,4 +176,7 @@ def result() -> ComputeResult:
         renstra=(2021, 2026),
         bands=DEFAULT_KATEGORI,
         years_read=(2023, 2024),
+        tujuan=[t1],
+        sasaran=[s1],
+        average=Average(CAPAIAN_IKU1, "Sangat Tinggi", 1, 3),
     )

@@ -55,3 +55,83 @@ def test_table_of_a_blocked_result_prints_nothing(result):
     console = Console(file=io.StringIO())
     print_table(replace(result, blocked=True), console)
     assert console.file.getvalue() == ""
+
+
+def test_json_has_riwayat_baseline_pembanding(result):
+    got = {i["id"]: i for i in json.loads(to_json(result))["indicators"]}
+    iku1 = got["IKU-1"]
+    assert iku1["riwayat"] == [
+        {
+            "tahun": 2023,
+            "target": 9.5,
+            "realisasi": 9.0,
+            "capaian": (1 + (9 - 9.5) / 9.5) * 100,
+            "kategori": "Sangat Tinggi",
+            "reason": None,
+        },
+        {
+            "tahun": 2022,
+            "target": 9.0,
+            "realisasi": None,
+            "capaian": None,
+            "kategori": None,
+            "reason": "tidak dapat dihitung: data tidak tersedia: 2022/umkm.xlsx",
+        },
+    ]
+    assert iku1["baseline"] == {"tahun": 2020, "realisasi": 7.5, "sumber": "indicators.yaml", "reason": None}
+    assert iku1["pembanding"] == {"tahun": 2024, "nilai": 5.2, "sumber": "BPS (contoh)", "reason": None}
+    assert got["IKU-3"]["baseline"]["realisasi"] is None and got["IKU-3"]["baseline"]["reason"].startswith(
+        "tidak dapat dihitung: tidak dinyatakan"
+    )
+    assert got["IKU-3"]["pembanding"] is None
+
+
+def test_json_has_tujuan_sasaran_and_averages(result):
+    payload = json.loads(to_json(result))
+    capaian = (34694 - 31475) / 31475 * 100 / 10 * 100
+    assert list(payload)[list(payload).index("indicators") - 2 :][:3] == ["tujuan", "sasaran", "indicators"]
+    assert payload["rata_rata_capaian"] == capaian
+    assert payload["keseluruhan"]["indikator"] == ["IKU-1", "IKU-2", "IKU-3"]
+    assert (payload["keseluruhan"]["dirata_dari"], payload["keseluruhan"]["jumlah_indikator"]) == (1, 3)
+    [s1] = payload["sasaran"]
+    assert (
+        s1["id"] == "S1" and s1["tujuan_id"] == "T1" and s1["sasaran"] == "Meningkatnya kuantitas usaha mikro"
+    )
+    assert s1["indikator"] == ["IKU-1", "IKU-2", "IKU-3"]
+    assert (s1["rata_rata_capaian"], s1["kategori"], s1["dirata_dari"]) == (capaian, "Sangat Tinggi", 1)
+    assert s1["riwayat"][1] == {
+        "tahun": 2022,
+        "rata_rata_capaian": None,
+        "kategori": None,
+        "dirata_dari": 0,
+        "jumlah_indikator": 3,
+        "reason": "tidak dapat dihitung: tidak ada indikator dengan capaian",
+    }
+    [t1] = payload["tujuan"]
+    assert (
+        t1["tujuan"] == "Meningkatkan peran usaha mikro" and t1["indikator"] == [] and "tujuan_id" not in t1
+    )
+    assert t1["rata_rata_capaian"] is None and t1["reason"]
+
+
+def test_csv_has_earlier_years_baseline_and_pembanding(result):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(to_csv(result)))}
+    iku1 = rows["IKU-1"]
+    assert (iku1["target_n_1"], iku1["capaian_n_1"], iku1["kategori_n_1"]) == (
+        "9.5",
+        repr((1 + (9 - 9.5) / 9.5) * 100),
+        "Sangat Tinggi",
+    )
+    assert (iku1["target_n_2"], iku1["capaian_n_2"], iku1["kategori_n_2"]) == ("9.0", "", "")
+    assert (iku1["baseline_tahun"], iku1["baseline"]) == ("2020", "7.5")
+    assert (iku1["pembanding"], iku1["pembanding_sumber"]) == ("5.2", "BPS (contoh)")
+    assert rows["IKU-3"]["baseline"] == "" and rows["IKU-3"]["pembanding"] == ""
+
+
+def test_table_shows_average_rows_and_pembanding(result):
+    console = Console(file=io.StringIO(), width=140, color_system=None)
+    print_table(result, console)
+    lines = [" ".join(line.split()) for line in console.file.getvalue().splitlines()]
+    assert "Rata-rata capaian S1 (1 dari 3 indikator) 102,27 % Sangat Tinggi" in lines
+    assert "Rata-rata capaian keseluruhan (1 dari 3 indikator) 102,27 % Sangat Tinggi" in lines
+    assert "pembanding 2024: 5,20 %" in lines

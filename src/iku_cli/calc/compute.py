@@ -6,33 +6,20 @@ from datetime import datetime
 from pathlib import Path
 
 from iku_cli import __version__
-from iku_cli.calc import formulas
+from iku_cli.calc import formulas, pengukuran
 from iku_cli.calc.crossyear import large_changes, read_years
+from iku_cli.calc.realisasi import realisasi, years_needed
 from iku_cli.calc.results import (
+    DATA_ERROR,
     ComputeResult,
-    GrowthInputs,
     IndicatorResult,
     Inputs,
     MeasureResult,
-    RatioInputs,
     Status,
     blocks,
 )
 from iku_cli.calc.workspace import Workspace
-from iku_cli.config import Config, FormulaType, GrowthFormula, IndicatorRef, Indikator, Spec
-from iku_cli.config.words import describe_measure_filter, measure_column
-from iku_cli.read import SheetData
-
-
-def report_years(ind: Indikator, year: int) -> list[int]:
-    """A growth compares year n with n−1; a ratio needs year n only."""
-    return [year - 1, year] if isinstance(ind.formula, GrowthFormula) else [year]
-
-
-def years_needed(spec: Spec, ind: Indikator, year: int) -> list[int]:
-    """Every year whose workbooks the indicator reads (a measure over two years, or of n−1, reaches back)."""
-    measures = [spec.measures[m] for m in ind.formula.measure_ids]
-    return sorted({y for ry in report_years(ind, year) for m in measures for y in m.data_years(ry)})
+from iku_cli.config import Config, FormulaType, IndicatorRef
 
 
 def compute(config: Config, data_dir: Path | str, year: int, *, history_years: int = 2) -> ComputeResult:
@@ -50,6 +37,7 @@ def compute_year(ws: Workspace, year: int, history_years: int = 2) -> ComputeRes
     if not blocked:
         found += large_changes(ws, [year - 1, year])
     results = [evaluate_indicator(ws, ref, year, blocked, history_years) for ref in refs]
+    tujuan, sasaran, overall = pengukuran.groups(config, results)
     renstra = config.spec.agency.renstra
     return ComputeResult(
         year=year,
@@ -65,94 +53,25 @@ def compute_year(ws: Workspace, year: int, history_years: int = 2) -> ComputeRes
         bands=tuple(config.spec.kategori),
         blocked=blocked,
         years_read=tuple(years),
+        tujuan=tujuan,
+        sasaran=sasaran,
+        average=overall,
     )
-
-
-def realisasi(
-    ws: Workspace, ind: Indikator, year: int
-) -> tuple[formulas.Outcome, Inputs, list[MeasureResult]]:
-    """The indicator's value for one year, its inputs, and the measures behind them."""
-    used: list[MeasureResult] = []
-    missing: list[str] = []
-    spec = ws.config.spec
-
-    def total(names: list[str], y: int, role: str) -> float | None:
-        values = []
-        for name in names:
-            measure = spec.measures[name]
-            source = spec.sources[measure.source]
-            sheets = ws.measure_sheets(y, name)
-            data = sheets[-1]
-            mv = ws.measure(y, name)
-            column = measure_column(spec, measure)
-            counted = measure.data_years(y)[-1]
-            used.append(
-                MeasureResult(
-                    id=name,
-                    label=measure.label or name,
-                    year=counted,
-                    value=mv.value if mv else None,
-                    rows=mv.rows if mv else None,
-                    aggregate=measure.aggregate,
-                    column=column.label if column else None,
-                    filter=describe_measure_filter(measure, source, counted),
-                    file=data.file,
-                    sheet=data.sheet or source.sheet,
-                    unit=column.unit if column and measure.aggregate == "sum" else None,
-                    role=role,
-                    previous_year=counted - 1 if measure.follows_key else None,
-                )
-            )
-            if mv is None:
-                years = measure.data_years(y)
-                missing.extend(
-                    _unusable(d)
-                    for dy, d in zip(years, sheets, strict=True)
-                    if ws.frame(dy, d.source_id) is None
-                )
-            values.append(mv.value if mv else None)
-        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
-
-    f = ind.formula
-    inputs: Inputs
-    if isinstance(f, GrowthFormula):
-        prev, cur = total(f.measures, year - 1, "V(n-1)"), total(f.measures, year, "V(n)")
-        inputs = GrowthInputs(prev, cur)
-        outcome = formulas.growth(prev, cur, year) if prev is not None and cur is not None else None
-    else:
-        num, den = total(f.numerator, year, "pembilang"), total(f.denominator, year, "penyebut")
-        inputs = RatioInputs(num, den)
-        outcome = formulas.ratio(num, den) if num is not None and den is not None else None
-    if outcome is None:
-        files = ", ".join(dict.fromkeys(missing))
-        outcome = formulas.not_computed(Status.DATA_MISSING, f"data tidak tersedia: {files}")
-    return outcome, inputs, used
-
-
-def _unusable(data: SheetData) -> str:
-    """Why a sheet gives no rows, as the reason of a value not computed names it."""
-    if data.missing:
-        return data.file
-    if data.readable:
-        return f"{data.file} (sheet {data.sheet} tidak berisi baris data)"
-    return f"{data.file} ({data.source.sheet})"
 
 
 def evaluate_indicator(
     ws: Workspace, ref: IndicatorRef, year: int, blocked: bool, history_years: int = 2
 ) -> IndicatorResult:
+    """One indicator for ``year``; with ``history_years``, its earlier years and baseline too (not for trend)."""
     ind = ref.indikator
     inputs: Inputs | None = None
     used: list[MeasureResult] = []
     if blocked:
-        outcome = formulas.not_computed(Status.DATA_ERROR, "data mengandung kesalahan; jalankan iku validate")
+        outcome = formulas.not_computed(Status.DATA_ERROR, DATA_ERROR)
     else:
         outcome, inputs, used = realisasi(ws, ind, year)
-    history = {}
-    if not blocked:
-        for back in range(1, history_years + 1):
-            past, _, _ = realisasi(ws, ind, year - back)
-            history[year - back] = past.value
+    riwayat = pengukuran.riwayat(ws, ind, year, history_years, blocked)
+    history = {p.tahun: p.realisasi for p in riwayat} if not blocked else {}
     target = ind.targets.get(year)
     cap = formulas.capaian(outcome.value, target, ind.better)
     renstra = ws.config.spec.agency.renstra
@@ -184,4 +103,7 @@ def evaluate_indicator(
         history=history,
         target_akhir=end_target,
         capaian_akhir=cap_end.value,
+        riwayat=riwayat,
+        baseline=pengukuran.baseline(ws, ind, blocked) if history_years else None,
+        pembanding=pengukuran.comparison(ind, year),
     )

@@ -40,6 +40,7 @@ _STATUS_WORDS = {
     Status.ZERO_TARGET: "target nol",
 }
 NOT_COMPUTED = "tidak dapat dihitung"  # how every value that could not be computed is shown
+DATA_ERROR = "data mengandung kesalahan; jalankan iku validate"  # why nothing is computed from broken data
 
 
 # A missing workbook makes its indicators "cannot compute"; it does not stop the others.
@@ -96,6 +97,50 @@ class MeasureResult:
 
 
 @dataclass(frozen=True)
+class HistoryPoint:
+    """One earlier year of an indicator, as chapter III compares it: target, realisasi, capaian, kategori."""
+
+    tahun: int
+    target: Target | None
+    realisasi: float | None
+    capaian: float | None
+    kategori: str | None
+    status: Status  # of the realisasi
+    reason: str | None = None  # why the realisasi, or else the capaian, is missing
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Kondisi awal: the realisasi of the year before the Renstra starts, declared or computed from data."""
+
+    tahun: int | None
+    realisasi: float | None
+    sumber: str | None  # "indicators.yaml" (declared) or "data" (computed); None when there is none
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The national or provincial figure of the year, shown beside the realisasi (pembanding)."""
+
+    tahun: int
+    nilai: float | None
+    sumber: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Average:
+    """A mean of capaian; indicators without a capaian are left out, and counted as such."""
+
+    value: float | None
+    kategori: str | None
+    averaged: int  # the indicators with a capaian
+    count: int  # every indicator of the group
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class IndicatorResult:
     id: str
     level: Level
@@ -119,13 +164,29 @@ class IndicatorResult:
     capaian: float | None = None
     capaian_reason: str | None = None
     kategori: str | None = None
-    history: dict[int, float | None] = field(default_factory=dict)
+    history: dict[int, float | None] = field(default_factory=dict)  # realisasi of earlier years
     target_akhir: Target | None = None
     capaian_akhir: float | None = None
+    riwayat: list[HistoryPoint] = field(default_factory=list)  # years n−1, n−2 in full, the latest first
+    baseline: Baseline | None = None
+    pembanding: Comparison | None = None
 
     @property
     def ok(self) -> bool:
         return self.status == Status.OK
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """A tujuan (over its own indikator kinerja tujuan) or a sasaran (over its IKU), with the average capaian."""
+
+    id: str
+    level: Level
+    text: str
+    indikator: list[str]
+    average: Average
+    riwayat: dict[int, Average] = field(default_factory=dict)  # the same average for the years of riwayat
+    tujuan_id: str | None = None  # of a sasaran
 
 
 @dataclass(frozen=True)
@@ -150,6 +211,9 @@ class ComputeResult:
     bands: tuple[Band, ...] = ()  # the kategori scale the capaian were placed on, highest first
     blocked: bool = False  # the data had errors: nothing was computed
     years_read: tuple[int, ...] = ()  # the years whose workbooks the computation needs
+    tujuan: list[GroupResult] = field(default_factory=list)
+    sasaran: list[GroupResult] = field(default_factory=list)
+    average: Average | None = None  # over every indicator of the table
 
     @property
     def all_ok(self) -> bool:

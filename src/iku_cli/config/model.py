@@ -215,6 +215,13 @@ Formula = Annotated[GrowthFormula | RatioFormula, Field(discriminator="type")]
 Target = float | tuple[float, float]
 
 
+class Pembanding(_Model):
+    """A national or provincial figure to compare the realisasi with: its values by year and where they are from."""
+
+    sumber: str
+    nilai: dict[int, float] = Field(min_length=1)
+
+
 class Indikator(_Model):
     id: str
     nama: str
@@ -225,6 +232,8 @@ class Indikator(_Model):
     unit_kerja: str | None = None
     targets: dict[int, Any] = {}
     better: Better = Better.HIGHER
+    baseline: float | None = None  # kondisi awal: the realisasi of the year before the Renstra starts
+    pembanding: Pembanding | None = None
 
     @field_validator("targets")
     @classmethod

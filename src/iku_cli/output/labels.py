@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from iku_cli.calc.results import NOT_COMPUTED, GrowthInputs, IndicatorResult
-from iku_cli.config import Band, FormulaType, Target
+from iku_cli.calc.results import NOT_COMPUTED, ComputeResult, GroupResult, GrowthInputs, IndicatorResult
+from iku_cli.config import Band, FormulaType, Level, Target
 from iku_cli.numbers import format_auto, format_number, format_percent
 
 FORMULA_WORDS = {FormulaType.GROWTH: "pertumbuhan", FormulaType.RATIO: "rasio"}
@@ -36,9 +37,14 @@ def value_text(ind: IndicatorResult, decimals: int = 2) -> str:
     """The realisasi as a person reads it: "10,23 %", or the words for why there is none."""
     if ind.value is None:
         return NOT_COMPUTED
-    if is_percent(ind.satuan):
-        return format_percent(ind.value, decimals)
-    return f"{format_number(ind.value, decimals)} {ind.satuan}"
+    return amount_text(ind.value, ind.satuan, decimals)
+
+
+def amount_text(value: float, satuan: str, decimals: int = 2) -> str:
+    """A number in an indicator's satuan: "4,43 %", "1.250,00 unit"."""
+    if is_percent(satuan):
+        return format_percent(value, decimals)
+    return f"{format_number(value, decimals)} {satuan}"
 
 
 def inputs_text(ind: IndicatorResult, year: int) -> str:
@@ -58,3 +64,39 @@ def target_text(target: Target | None, satuan: str = "") -> str:
     if isinstance(target, tuple):
         return f"{format_number(target[0], decimals)}–{format_number(target[1], decimals)}"
     return format_number(target, decimals)
+
+
+@dataclass(frozen=True)
+class Block:
+    """Indicators shown together: a tujuan's own (indikator kinerja tujuan), or one sasaran's IKU."""
+
+    level: Level
+    id: str  # of the tujuan or sasaran
+    text: str
+    tujuan_id: str
+    tujuan: str
+    indicators: list[IndicatorResult]
+    group: GroupResult | None  # its average capaian, when the result carries it
+
+
+def blocks(result: ComputeResult) -> list[Block]:
+    """The result's indicators in runs of one tujuan's own or one sasaran's, in order."""
+    groups = {(g.level, g.id): g for g in [*result.tujuan, *result.sasaran]}
+    out: list[Block] = []
+    for ind in result.indicators:
+        level = Level.SASARAN if ind.level == Level.SASARAN else Level.TUJUAN
+        gid, text = (
+            (ind.sasaran_id or "", ind.sasaran or "")
+            if level == Level.SASARAN
+            else (ind.tujuan_id, ind.tujuan)
+        )
+        if out and (out[-1].level, out[-1].id, out[-1].tujuan_id) == (level, gid, ind.tujuan_id):
+            out[-1].indicators.append(ind)
+        else:
+            out.append(Block(level, gid, text, ind.tujuan_id, ind.tujuan, [ind], groups.get((level, gid))))
+    return out
+
+
+def averaged_words(averaged: int, count: int) -> str:
+    """ "2 dari 3 indikator": how many indicators an average was taken over."""
+    return f"{averaged} dari {count} indikator"

@@ -9,28 +9,63 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from iku_cli.calc.results import NOT_COMPUTED, ComputeResult, IndicatorResult, MeasureResult
+from iku_cli.calc.results import NOT_COMPUTED, ComputeResult, GroupResult, IndicatorResult, MeasureResult
 from iku_cli.config import DEFAULT_KATEGORI, Band, Level, Target
 from iku_cli.config.words import aggregate_words
 from iku_cli.findings import Severity
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.findings_view import fill_findings_sheet
-from iku_cli.output.labels import FORMULA_WORDS
+from iku_cli.output.labels import FORMULA_WORDS, averaged_words, blocks
 
-MEASURE_COLUMNS = [
-    ("No", 5),
-    ("Sasaran", 34),
-    ("Indikator", 42),
-    ("Satuan", 9),
-    ("Target", 13),
-    ("Realisasi", 13),
-    ("Capaian (%)", 11),
-    ("Kategori", 13),
-    ("Realisasi {prev}", 13),
-    ("Target akhir Renstra ({end})", 14),
-    ("Capaian terhadap target akhir Renstra (%)", 16),
-    ("Keterangan", 30),
+# The Pengukuran Kinerja table: (header, width) per column; a header with sub-columns spans them (row 2 of
+# the header). {base}, {n2}, {n1}, {n} and {end} are the years.
+YEAR_COLUMNS = [("Target", 8), ("Realisasi", 9.5), ("Capaian (%)", 8.5)]
+MEASURE_COLUMNS: list[tuple[str, list[tuple[str, float]]]] = [
+    ("No", [("", 4)]),
+    ("Sasaran", [("", 19)]),
+    ("Indikator", [("", 28)]),
+    ("Satuan", [("", 7)]),
+    ("Kondisi awal ({base})", [("", 9)]),
+    ("{n2}", YEAR_COLUMNS),
+    ("{n1}", YEAR_COLUMNS),
+    ("{n}", [*YEAR_COLUMNS, ("Kategori", 14)]),
+    ("Pembanding", [("", 12)]),
+    ("Target akhir Renstra ({end})", [("", 9)]),
+    ("Capaian terhadap target akhir Renstra (%)", [("", 10)]),
+    ("Keterangan", [("", 24)]),
 ]
+HEADER_ROW = 4  # and 5 for the sub-columns
+AVERAGE_FILL = S.fill("F2F2F2")
+
+
+# Where each value of an indicator row goes, by name, in the order of MEASURE_COLUMNS' cells.
+COL = {
+    name: i
+    for i, name in enumerate(
+        [
+            "no",
+            "sasaran",
+            "indikator",
+            "satuan",
+            "baseline",
+            "target_n2",
+            "realisasi_n2",
+            "capaian_n2",
+            "target_n1",
+            "realisasi_n1",
+            "capaian_n1",
+            "target",
+            "realisasi",
+            "capaian",
+            "kategori",
+            "pembanding",
+            "target_akhir",
+            "capaian_akhir",
+            "keterangan",
+        ],  # fmt: skip
+        start=1,
+    )
+}
 
 
 def _bands(result: ComputeResult) -> tuple[Band, ...]:
@@ -44,6 +79,8 @@ def _put_target(cell: Cell | MergedCell, target: Target | None) -> None:
     elif target is not None:
         cell.value = target
         cell.number_format = S.NUM_2
+    else:
+        _number(cell, None)
 
 
 def _number(cell: Cell | MergedCell, value: float | int | None, fmt: str = S.NUM_2) -> None:
@@ -55,99 +92,171 @@ def _number(cell: Cell | MergedCell, value: float | int | None, fmt: str = S.NUM
         cell.number_format = fmt
 
 
-def _pengukuran(ws: Worksheet, result: ComputeResult, bands: tuple[Band, ...]) -> None:
+def _header(ws: Worksheet, result: ComputeResult) -> int:
+    """The two header rows; returns the number of columns."""
+    base = result.renstra[0] - 1 if result.renstra else "–"
     end = result.renstra[1] if result.renstra else "–"
-    headers = [h.format(prev=result.year - 1, end=end) for h, _ in MEASURE_COLUMNS]
-    last = len(headers)
+    years = {"base": base, "n2": result.year - 2, "n1": result.year - 1, "n": result.year, "end": end}
+    col = 1
+    for title, subs in MEASURE_COLUMNS:
+        text = title.format(**years)
+        ws.cell(row=HEADER_ROW, column=col, value=text)
+        if len(subs) == 1:
+            ws.merge_cells(start_row=HEADER_ROW, start_column=col, end_row=HEADER_ROW + 1, end_column=col)
+        else:
+            ws.merge_cells(
+                start_row=HEADER_ROW, start_column=col, end_row=HEADER_ROW, end_column=col + len(subs) - 1
+            )
+            for i, (sub, _) in enumerate(subs):
+                ws.cell(row=HEADER_ROW + 1, column=col + i, value=sub)
+        for _, width in subs:
+            ws.column_dimensions[get_column_letter(col)].width = width
+            col += 1
+    last = col - 1
+    for row in (HEADER_ROW, HEADER_ROW + 1):
+        S.style_header_row(ws, row, 1, last)
+    S.fit_row_heights(ws, HEADER_ROW, HEADER_ROW + 1)
+    return last
+
+
+def _pengukuran(ws: Worksheet, result: ComputeResult, bands: tuple[Band, ...]) -> None:
     ws["A1"] = f"PENGUKURAN KINERJA TAHUN {result.year}"
     ws["A1"].font = S.TITLE_FONT
     ws["A2"] = result.agency.upper()
     ws["A2"].font = S.Font(bold=True)
+    last = _header(ws, result)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last)
-    header_row = 4
-    for c, text in enumerate(headers, start=1):
-        ws.cell(row=header_row, column=c, value=text)
-    S.style_header_row(ws, header_row, 1, last)
-    ws.row_dimensions[header_row].height = 45
-    row = header_row + 1
+    c = COL
+    row = HEADER_ROW + 2
     number = 0
-    groups = _groups(result.indicators)
-    for tujuan_text, tujuan_inds, sasaran_groups in groups:
-        ws.cell(row=row, column=1, value=f"Tujuan: {tujuan_text}")
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-        cell = ws.cell(row=row, column=1)
-        cell.font = S.Font(bold=True)
-        cell.fill = S.GROUP_FILL
-        cell.alignment = S.Alignment(vertical="center", wrap_text=True)
-        for c in range(1, last + 1):
-            ws.cell(row=row, column=c).border = S.BORDER
+    current_tujuan = None
+    for block in blocks(result):
+        if block.tujuan_id != current_tujuan:
+            _group_row(ws, row, last, f"Tujuan {block.tujuan_id}: {block.tujuan}")
+            current_tujuan = block.tujuan_id
+            row += 1
+        start = row
+        for ind in block.indicators:
+            number += 1
+            _indicator_row(ws, row, number, ind, result, bands)
+            row += 1
+        label = (
+            f"Sasaran {block.id}: {block.text}"
+            if block.level == Level.SASARAN
+            else "Indikator Kinerja Tujuan"
+        )
+        ws.cell(row=start, column=c["sasaran"], value=label)
+        if row - 1 > start:
+            ws.merge_cells(
+                start_row=start, start_column=c["sasaran"], end_row=row - 1, end_column=c["sasaran"]
+            )
+        ws.cell(row=start, column=c["sasaran"]).alignment = S.WRAP_TOP
+        if block.group is not None:
+            _average_row(ws, row, last, f"Rata-rata capaian {block.id}", block.group, result, bands)
+            row += 1
+    if result.average is not None:
+        overall = GroupResult("", Level.TUJUAN, "", [i.id for i in result.indicators], result.average)
+        _average_row(ws, row, last, "Rata-rata capaian keseluruhan", overall, result, bands, bold=True)
         row += 1
-        blocks = [("Indikator Kinerja Tujuan", tujuan_inds)] + sasaran_groups
-        for label, inds in blocks:
-            if not inds:
-                continue
-            start = row
-            for ind in inds:
-                number += 1
-                _indicator_row(ws, row, number, ind, result, bands)
-                row += 1
-            ws.cell(row=start, column=2, value=label)
-            if row - 1 > start:
-                ws.merge_cells(start_row=start, start_column=2, end_row=row - 1, end_column=2)
-            ws.cell(row=start, column=2).alignment = S.WRAP_TOP
-    for c, (_, width) in enumerate(MEASURE_COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = width
-    S.fit_row_heights(ws, header_row + 1, row - 1)
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1).coordinate
-    S.print_setup(ws, title_rows=f"{header_row}:{header_row}", centered=True)
+    S.fit_row_heights(ws, HEADER_ROW + 2, row - 1)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 2, column=1).coordinate
+    S.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW + 1}", centered=True)
 
 
-Group = tuple[str, list[IndicatorResult], list[tuple[str, list[IndicatorResult]]]]
+def _group_row(ws: Worksheet, row: int, last: int, text: str) -> None:
+    ws.cell(row=row, column=1, value=text)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+    cell = ws.cell(row=row, column=1)
+    cell.font = S.Font(bold=True)
+    cell.fill = S.GROUP_FILL
+    cell.alignment = S.Alignment(vertical="center", wrap_text=True)
+    for col in range(1, last + 1):
+        ws.cell(row=row, column=col).border = S.BORDER
 
 
-def _groups(indicators: list[IndicatorResult]) -> list[Group]:
-    """[(tujuan text, tujuan's own indicators, [(sasaran text, its indicators), ...]), ...] in order."""
-    out: list[Group] = []
-    for ind in indicators:
-        if not out or out[-1][0] != ind.tujuan:
-            out.append((ind.tujuan, [], []))
-        _, own, sasaran = out[-1]
-        if ind.level == Level.TUJUAN:
-            own.append(ind)
-        else:
-            if not sasaran or sasaran[-1][0] != ind.sasaran:
-                sasaran.append((ind.sasaran or "", []))
-            sasaran[-1][1].append(ind)
-    return out
+def _average_row(
+    ws: Worksheet,
+    row: int,
+    last: int,
+    label: str,
+    group: GroupResult,
+    result: ComputeResult,
+    bands: tuple[Band, ...],
+    bold: bool = False,
+) -> None:
+    """A row of average capaian under a block: this year's, and the earlier years' in their columns."""
+    c = COL
+    avg = group.average
+    ws.cell(row=row, column=c["sasaran"], value=f"{label} ({averaged_words(avg.averaged, avg.count)})")
+    ws.merge_cells(start_row=row, start_column=c["sasaran"], end_row=row, end_column=c["baseline"])
+    for back, name in ((2, "capaian_n2"), (1, "capaian_n1")):
+        earlier = group.riwayat.get(result.year - back)
+        _number(ws.cell(row=row, column=c[name]), earlier.value if earlier else None)
+    _number(ws.cell(row=row, column=c["capaian"]), avg.value)
+    _kategori(ws.cell(row=row, column=c["kategori"]), avg.kategori, bands)
+    if avg.averaged < avg.count:
+        by_id = {i.id: i for i in result.indicators}
+        left_out = [i for i in group.indikator if by_id[i].capaian is None]
+        ws.cell(row=row, column=c["keterangan"], value=f"tanpa capaian: {', '.join(left_out)}")
+    for col in range(1, last + 1):
+        cell = ws.cell(row=row, column=col)
+        cell.border = S.BORDER
+        cell.fill = AVERAGE_FILL
+        cell.font = S.Font(italic=not bold, bold=bold)
+        if cell.alignment.vertical is None:
+            cell.alignment = S.Alignment(vertical="top", horizontal=cell.alignment.horizontal, wrap_text=True)
+
+
+def _kategori(cell: Cell | MergedCell, kategori: str | None, bands: tuple[Band, ...]) -> None:
+    cell.value = kategori or "–"
+    cell.alignment = S.Alignment(horizontal="center", vertical="top", wrap_text=True)
+    fill = S.kategori_fill(kategori, bands)
+    if fill:
+        cell.fill = fill
 
 
 def _indicator_row(
     ws: Worksheet, row: int, number: int, ind: IndicatorResult, result: ComputeResult, bands: tuple[Band, ...]
 ) -> None:
-    ws.cell(row=row, column=1, value=number).alignment = S.Alignment(horizontal="center", vertical="top")
-    ws.cell(row=row, column=3, value=f"{ind.nama} ({ind.id})").alignment = S.WRAP_TOP
-    ws.cell(row=row, column=4, value=ind.satuan).alignment = S.Alignment(horizontal="center", vertical="top")
-    _put_target(ws.cell(row=row, column=5), ind.target)
+    c = COL
+
+    def at(name: str) -> Cell | MergedCell:
+        return ws.cell(row=row, column=c[name])
+
+    at("no").value = number
+    at("no").alignment = S.Alignment(horizontal="center", vertical="top")
+    at("indikator").value = f"{ind.nama} ({ind.id})"
+    at("indikator").alignment = S.WRAP_TOP
+    at("satuan").value = ind.satuan
+    at("satuan").alignment = S.Alignment(horizontal="center", vertical="top", wrap_text=True)
+    _number(at("baseline"), ind.baseline.realisasi if ind.baseline else None)
+    for back, suffix in ((2, "_n2"), (1, "_n1")):
+        point = next((p for p in ind.riwayat if p.tahun == result.year - back), None)
+        _put_target(at("target" + suffix), point.target if point else None)
+        realised = point.realisasi if point else ind.history.get(result.year - back)
+        _number(at("realisasi" + suffix), realised)
+        _number(at("capaian" + suffix), point.capaian if point else None)
+    _put_target(at("target"), ind.target)
     if ind.value is None:
-        ws.cell(row=row, column=6, value=NOT_COMPUTED).alignment = S.WRAP_TOP
+        at("realisasi").value = NOT_COMPUTED
+        at("realisasi").alignment = S.WRAP_TOP
     else:
-        _number(ws.cell(row=row, column=6), ind.value)
-    _number(ws.cell(row=row, column=7), ind.capaian)
-    kat = ws.cell(row=row, column=8, value=ind.kategori or "–")
-    kat.alignment = S.Alignment(horizontal="center", vertical="top", wrap_text=True)
-    fill = S.kategori_fill(ind.kategori, bands)
-    if fill:
-        kat.fill = fill
-    _number(ws.cell(row=row, column=9), ind.history.get(result.year - 1))
-    _put_target(ws.cell(row=row, column=10), ind.target_akhir)
-    if ind.target_akhir is None:
-        _number(ws.cell(row=row, column=10), None)
-    _number(ws.cell(row=row, column=11), ind.capaian_akhir)
+        _number(at("realisasi"), ind.value)
+    _number(at("capaian"), ind.capaian)
+    _kategori(at("kategori"), ind.kategori, bands)
+    _number(at("pembanding"), ind.pembanding.nilai if ind.pembanding else None)
+    _put_target(at("target_akhir"), ind.target_akhir)
+    _number(at("capaian_akhir"), ind.capaian_akhir)
     notes = [n for n in (ind.reason, ind.capaian_reason if ind.value is not None else None) if n]
-    ws.cell(row=row, column=12, value="; ".join(notes) or None).alignment = S.WRAP_TOP
-    for c in range(1, 13):
-        cell = ws.cell(row=row, column=c)
+    if ind.pembanding is not None:
+        notes.append(f"Pembanding: {ind.pembanding.sumber}")
+    if ind.baseline is not None and ind.baseline.sumber == "data":
+        notes.append(f"Kondisi awal dihitung dari data {ind.baseline.tahun}")
+    at("keterangan").value = "; ".join(notes) or None
+    at("keterangan").alignment = S.WRAP_TOP
+    for col in range(1, len(c) + 1):
+        cell = ws.cell(row=row, column=col)
         cell.border = S.BORDER
         if cell.alignment.vertical is None:
             cell.alignment = S.Alignment(vertical="top", horizontal=cell.alignment.horizontal)

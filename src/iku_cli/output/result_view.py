@@ -15,15 +15,25 @@ from rich.text import Text
 
 from iku_cli.calc.results import (
     NOT_COMPUTED,
+    Average,
     ComputeResult,
+    GroupResult,
     GrowthInputs,
     IndicatorResult,
     RatioInputs,
     target_json,
 )
-from iku_cli.config import Level
+from iku_cli.config import Level, Target
 from iku_cli.numbers import format_percent
-from iku_cli.output.labels import inputs_text, kategori_colour, target_text, value_text
+from iku_cli.output.labels import (
+    amount_text,
+    averaged_words,
+    blocks,
+    inputs_text,
+    kategori_colour,
+    target_text,
+    value_text,
+)
 
 # --- the terminal ---------------------------------------------------------------------------------
 
@@ -43,36 +53,60 @@ def result_table(result: ComputeResult) -> Table:
         table.add_column("Target", justify="right", no_wrap=True)
         table.add_column("Capaian", justify="right", no_wrap=True)
         table.add_column("Kategori", min_width=6)
-    current_tujuan, current_sasaran = None, None
-    for ind in result.indicators:
-        if ind.tujuan != current_tujuan:
+    current_tujuan = None
+    for block in blocks(result):
+        if block.tujuan_id != current_tujuan:
             if current_tujuan is not None:
                 table.add_section()
-            table.add_row(Text(ind.tujuan_id, style="bold"), Text(f"Tujuan: {ind.tujuan}", style="bold cyan"))
-            current_tujuan, current_sasaran = ind.tujuan, None
-        if ind.level == Level.SASARAN and ind.sasaran != current_sasaran:
             table.add_row(
-                Text(ind.sasaran_id or "", style="bold"),
-                Text(f"Sasaran: {ind.sasaran}", style="bold magenta"),
+                Text(block.tujuan_id, style="bold"), Text(f"Tujuan: {block.tujuan}", style="bold cyan")
             )
-            current_sasaran = ind.sasaran
-        name = Text(ind.nama)
-        if ind.inputs is not None:
-            name.append("\n" + inputs_text(ind, result.year).replace("\n", " → "), style="dim")
-        value = Text(
-            value_text(ind).replace(NOT_COMPUTED, "tidak dapat\ndihitung"),
-            style="" if ind.ok else "bold red",
-        )
-        cells: list[str | Text] = [ind.id, name, value]
-        if has_targets:
-            colour = kategori_colour(ind.kategori, result.bands)
-            cells += [
-                target_text(ind.target, ind.satuan),
-                format_percent(ind.capaian) if ind.capaian is not None else "–",
-                Text(ind.kategori or "–", style=f"#{colour}" if colour else ""),
-            ]
-        table.add_row(*cells)
+            current_tujuan = block.tujuan_id
+        if block.level == Level.SASARAN:
+            table.add_row(Text(block.id, style="bold"), Text(f"Sasaran: {block.text}", style="bold magenta"))
+        for ind in block.indicators:
+            table.add_row(*_indicator_cells(ind, result, has_targets))
+        if has_targets and block.group is not None:
+            table.add_row(*_average_cells(f"Rata-rata capaian {block.id}", block.group.average, result))
+    if has_targets and result.average is not None:
+        table.add_section()
+        table.add_row(*_average_cells("Rata-rata capaian keseluruhan", result.average, result))
     return table
+
+
+def _indicator_cells(ind: IndicatorResult, result: ComputeResult, has_targets: bool) -> list[str | Text]:
+    name = Text(ind.nama)
+    if ind.inputs is not None:
+        name.append("\n" + inputs_text(ind, result.year).replace("\n", " → "), style="dim")
+    if ind.pembanding is not None and ind.pembanding.nilai is not None:
+        figure = amount_text(ind.pembanding.nilai, ind.satuan)
+        name.append(f"\npembanding {ind.pembanding.tahun}: {figure}", style="dim")
+    value = Text(
+        value_text(ind).replace(NOT_COMPUTED, "tidak dapat\ndihitung"),
+        style="" if ind.ok else "bold red",
+    )
+    cells: list[str | Text] = [ind.id, name, value]
+    if has_targets:
+        colour = kategori_colour(ind.kategori, result.bands)
+        cells += [
+            target_text(ind.target, ind.satuan),
+            format_percent(ind.capaian) if ind.capaian is not None else "–",
+            Text(ind.kategori or "–", style=f"#{colour}" if colour else ""),
+        ]
+    return cells
+
+
+def _average_cells(label: str, avg: Average, result: ComputeResult) -> list[str | Text]:
+    """A row of the table that carries an average capaian instead of an indicator."""
+    colour = kategori_colour(avg.kategori, result.bands)
+    return [
+        "",
+        Text(f"{label} ({averaged_words(avg.averaged, avg.count)})", style="italic"),
+        "",
+        "",
+        Text(format_percent(avg.value) if avg.value is not None else "–", style="italic"),
+        Text(avg.kategori or "–", style=f"italic #{colour}" if colour else "italic"),
+    ]
 
 
 def print_table(result: ComputeResult, console: Console) -> None:
@@ -113,6 +147,19 @@ def indicator_dict(ind: IndicatorResult) -> dict[str, Any]:
         "realisasi_sebelumnya": {str(y): v for y, v in sorted(ind.history.items(), reverse=True)},
         "target_akhir_renstra": target_json(ind.target_akhir),
         "capaian_akhir_renstra": ind.capaian_akhir,
+        "riwayat": [
+            {
+                "tahun": p.tahun,
+                "target": target_json(p.target),
+                "realisasi": p.realisasi,
+                "capaian": p.capaian,
+                "kategori": p.kategori,
+                "reason": p.reason,
+            }
+            for p in ind.riwayat
+        ],
+        "baseline": None if ind.baseline is None else vars(ind.baseline),
+        "pembanding": None if ind.pembanding is None else vars(ind.pembanding),
         "measures": [
             {
                 "id": m.id,
@@ -132,6 +179,30 @@ def indicator_dict(ind: IndicatorResult) -> dict[str, Any]:
     }
 
 
+def average_dict(avg: Average | None) -> dict[str, Any]:
+    """An average capaian as JSON carries it, with how many indicators it was taken over."""
+    if avg is None:
+        return {"rata_rata_capaian": None, "kategori": None, "dirata_dari": 0, "jumlah_indikator": 0}
+    return {
+        "rata_rata_capaian": avg.value,
+        "kategori": avg.kategori,
+        "dirata_dari": avg.averaged,
+        "jumlah_indikator": avg.count,
+        "reason": avg.reason,
+    }
+
+
+def group_dict(group: GroupResult) -> dict[str, Any]:
+    """A tujuan or sasaran item: its text, its indicators, their average capaian now and in earlier years."""
+    item: dict[str, Any] = {"id": group.id, str(group.level): group.text}
+    if group.tujuan_id is not None:
+        item["tujuan_id"] = group.tujuan_id
+    item["indikator"] = group.indikator
+    item |= average_dict(group.average)
+    item["riwayat"] = [{"tahun": y, **average_dict(a)} for y, a in group.riwayat.items()]
+    return item
+
+
 def to_json(result: ComputeResult) -> str:
     payload = {
         "year": result.year,
@@ -140,6 +211,10 @@ def to_json(result: ComputeResult) -> str:
         "iku_version": result.version,
         "config": result.config_path,
         "computed": not result.blocked,
+        "rata_rata_capaian": result.average.value if result.average else None,
+        "keseluruhan": {"indikator": [i.id for i in result.indicators], **average_dict(result.average)},
+        "tujuan": [group_dict(g) for g in result.tujuan],
+        "sasaran": [group_dict(g) for g in result.sasaran],
         "indicators": [indicator_dict(i) for i in result.indicators],
         "findings": [f.to_dict() for f in result.findings if f.severity != "info"],
         "files": [{"file": f.file, "sha256": f.sha256, "size": f.size} for f in result.files],
@@ -176,12 +251,38 @@ CSV_FIELDS = [
     "capaian_akhir_renstra",
     "sumber_data",
     "unit_kerja",
+    # added with the earlier years, baseline and comparison figure (new columns go last)
+    "target_n_1",
+    "capaian_n_1",
+    "kategori_n_1",
+    "target_n_2",
+    "capaian_n_2",
+    "kategori_n_2",
+    "baseline_tahun",
+    "baseline",
+    "pembanding",
+    "pembanding_sumber",
 ]
 
 
 def csv_number(value: float | None) -> str:
     """A number for programs: full precision, "." decimals; empty for no value (never 0)."""
     return "" if value is None else repr(float(value))
+
+
+def csv_target(target: Target | None) -> str:
+    """A target in one CSV cell: a number, or a range as "low-high"."""
+    return f"{target[0]!r}-{target[1]!r}" if isinstance(target, tuple) else csv_number(target)
+
+
+def _earlier_years(ind: IndicatorResult, year: int) -> dict[str, str]:
+    out = {}
+    for back in (1, 2):
+        point = next((p for p in ind.riwayat if p.tahun == year - back), None)
+        out[f"target_n_{back}"] = csv_target(point.target if point else None)
+        out[f"capaian_n_{back}"] = csv_number(point.capaian if point else None)
+        out[f"kategori_n_{back}"] = (point.kategori if point else None) or ""
+    return out
 
 
 def to_csv(result: ComputeResult) -> str:
@@ -218,12 +319,15 @@ def to_csv(result: ComputeResult) -> str:
                 "kategori": ind.kategori or "",
                 "realisasi_n_1": csv_number(ind.history.get(result.year - 1)),
                 "realisasi_n_2": csv_number(ind.history.get(result.year - 2)),
-                "target_akhir_renstra": (
-                    f"{end[0]!r}-{end[1]!r}" if isinstance(end, tuple) else csv_number(end)
-                ),
+                "target_akhir_renstra": csv_target(end),
                 "capaian_akhir_renstra": csv_number(ind.capaian_akhir),
                 "sumber_data": ind.sumber_data or "",
                 "unit_kerja": ind.unit_kerja or "",
+                **_earlier_years(ind, result.year),
+                "baseline_tahun": ind.baseline.tahun if ind.baseline and ind.baseline.tahun else "",
+                "baseline": csv_number(ind.baseline.realisasi if ind.baseline else None),
+                "pembanding": csv_number(ind.pembanding.nilai if ind.pembanding else None),
+                "pembanding_sumber": ind.pembanding.sumber if ind.pembanding else "",
             }
         )
     return out.getvalue()
