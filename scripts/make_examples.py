@@ -513,6 +513,92 @@ def simulate_pdrb(rng: random.Random) -> dict[int, list[Record]]:
     return out
 
 
+# The Dinas' budget: Permendagri 90/2019 codes and names of a kota's urusan 2.17 (koperasi, UKM), 3.30
+# (perdagangan) and 3.31 (perindustrian), each sub kegiatan with its 2024 pagu in juta Rp; program and
+# kegiatan rows carry the sum of theirs. 2.17.01 is the secretariat's program (penunjang, no sasaran).
+# 3.30.06 (metrologi) is in the 2024 budget only, and no sasaran's `program:` claims it.
+# fmt: off
+ANGGARAN = [
+    ("2.17.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"),
+    ("2.17.01.2.02", "Administrasi Keuangan Perangkat Daerah"),
+    ("2.17.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", 7450),
+    ("2.17.01.2.08", "Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah"),
+    ("2.17.01.2.08.0004", "Penyediaan Jasa Pelayanan Umum Kantor", 1620),
+    ("2.17.03", "PROGRAM PENGAWASAN DAN PEMERIKSAAN KOPERASI"),
+    ("2.17.03.2.01", "Pemeriksaan dan Pengawasan Koperasi, Koperasi Simpan Pinjam/Unit Simpan Pinjam Koperasi yang "
+                     "Wilayah Keanggotaannya dalam Daerah Kabupaten/Kota"),
+    ("2.17.03.2.01.0004", "Pelaksanaan Proses Pemeriksaan dan Pengawasan Koperasi yang Wilayah Keanggotaannya "
+                          "Daerah Kabupaten/Kota", 185),
+    ("2.17.06", "PROGRAM PEMBERDAYAAN DAN PERLINDUNGAN KOPERASI"),
+    ("2.17.06.2.01", "Pemberdayaan dan Perlindungan Koperasi yang Keanggotaannya dalam Daerah Kabupaten/Kota"),
+    ("2.17.06.2.01.0009", "Pemberdayaan Koperasi dengan Keanggotaan Daerah Kabupaten/Kota", 240),
+    ("2.17.07", "PROGRAM PEMBERDAYAAN USAHA MENENGAH, USAHA KECIL, DAN USAHA MIKRO (UMKM)"),
+    ("2.17.07.2.01", "Pemberdayaan Usaha Mikro yang Dilakukan melalui Pendataan, Kemitraan, Kemudahan Perizinan, "
+                     "Penguatan Kelembagaan dan Koordinasi dengan Para Pemangku Kepentingan"),
+    ("2.17.07.2.01.0003", "Fasilitasi Kemudahan Perizinan Usaha Mikro", 150),
+    ("2.17.07.2.01.0015", "Peningkatan Pemahaman dan Pengetahuan UMKM serta Kapasitas dan Kompetensi SDM UMKM dan "
+                          "Kewirausahaan melalui Pendidikan dan Pelatihan", 1150),
+    ("2.17.08", "PROGRAM PENGEMBANGAN UMKM"),
+    ("2.17.08.2.01", "Pengembangan Usaha Mikro dengan Orientasi Peningkatan Skala Usaha Menjadi Usaha Kecil"),
+    ("2.17.08.2.01.0002", "Pengembangan Usaha Mikro", 720),
+    ("3.30.03", "PROGRAM PENINGKATAN SARANA DISTRIBUSI PERDAGANGAN"),
+    ("3.30.03.2.01", "Pembangunan dan Pengelolaan Sarana Distribusi Perdagangan"),
+    ("3.30.03.2.01.0002", "Fasilitasi Pengelolaan Sarana Distribusi Perdagangan", 1450),
+    ("3.30.04", "PROGRAM STABILISASI HARGA BARANG KEBUTUHAN POKOK DAN BARANG PENTING"),
+    ("3.30.04.2.02", "Pengendalian Harga, dan Stok Barang Kebutuhan Pokok dan Barang Penting di Tingkat Pasar "
+                     "Kabupaten/Kota"),
+    ("3.30.04.2.02.0002", "Pemantauan Harga dan Stok Barang Kebutuhan Pokok dan Barang Penting pada Pasar Rakyat "
+                          "yang Terintegrasi dalam Sistem Informasi Perdagangan", 310),
+    ("3.30.05", "PROGRAM PENGEMBANGAN EKSPOR"),
+    ("3.30.05.2.01", "Penyelenggaraan Promosi Dagang melalui Pameran Dagang dan Misi Dagang bagi Produk Ekspor "
+                     "Unggulan yang Terdapat pada 1 (Satu) Daerah Kabupaten/Kota"),
+    ("3.30.05.2.01.0002", "Pameran Dagang Nasional", 260),
+    ("3.30.06", "PROGRAM STANDARDISASI DAN PERLINDUNGAN KONSUMEN"),
+    ("3.30.06.2.01", "Pelaksanaan Metrologi Legal, Berupa Tera, Tera Ulang, dan Pengawasan"),
+    ("3.30.06.2.01.0001", "Pelaksanaan Metrologi Legal, Berupa Tera, Tera Ulang", 95),
+    ("3.31.02", "PROGRAM PERENCANAAN DAN PEMBANGUNAN INDUSTRI"),
+    ("3.31.02.2.01", "Penyusunan dan Evaluasi Rencana Pembangunan Industri Kabupaten/Kota"),
+    ("3.31.02.2.01.0005", "Koordinasi, Sinkronisasi, dan Pelaksanaan Pemberdayaan Industri dan Peran Serta "
+                          "Masyarakat", 520),
+]
+# fmt: on
+ANGGARAN_ONLY = {"3.30.06": (2024,)}  # a program (and what is under it) present in these years only
+ANGGARAN_LEVEL = {2022: 0.90, 2023: 0.95, 2024: 1.00}  # the budget of each year against 2024's
+SALARIES = "2.17.01.2.02.0001"  # nearly all spent; other sub kegiatan 70-98 %
+
+
+def simulate_anggaran(rng: random.Random) -> dict[int, list[Record]]:
+    """Each year's export: every row of ANGGARAN, sub kegiatan with their pagu and realisasi (whole thousands
+    of rupiah, so a year written in Rp.000 is exact), program and kegiatan rows with the sums of theirs."""
+    out = {}
+    for year in YEARS:
+        rows = [r for r in ANGGARAN if year in ANGGARAN_ONLY.get(".".join(r[0].split(".")[:3]), YEARS)]
+        detail = {}
+        for kode, _, *base in rows:
+            if base:
+                pagu = round_to(base[0] * 1e6 * ANGGARAN_LEVEL[year] * rng.uniform(0.92, 1.08), 1_000_000)
+                serapan = rng.uniform(0.96, 0.995) if kode == SALARIES else rng.uniform(0.70, 0.98)
+                detail[kode] = (pagu, round_to(pagu * serapan, 1000))
+        records = []
+        for kode, nama, *base in rows:
+            under = [v for k, v in detail.items() if k == kode or k.startswith(kode + ".")]
+            pagu, realisasi = sum(p for p, _ in under), sum(r for _, r in under)
+            records.append(
+                {
+                    "kode": kode,
+                    "nama": nama,
+                    "pagu": pagu,
+                    "realisasi": realisasi,
+                    "_sisa": pagu - realisasi,
+                    "_persen": round(realisasi / pagu * 100, 2),
+                    "_program": kode.count(".") == 2,
+                    "_detail": bool(base),
+                }
+            )
+        out[year] = records
+    return out
+
+
 def simulate_all() -> Clean:
     per_source = {
         "umkm": simulate_umkm(rng_for("umkm")),
@@ -521,6 +607,7 @@ def simulate_all() -> Clean:
         "volume_perdagangan": simulate_volume_perdagangan(rng_for("volume_perdagangan")),
         "ekspor": simulate_ekspor(rng_for("ekspor")),
         "pdrb": simulate_pdrb(rng_for("pdrb")),
+        "anggaran": simulate_anggaran(rng_for("anggaran")),
     }
     return {year: {source: data[year] for source, data in per_source.items()} for year in YEARS}
 
@@ -662,12 +749,42 @@ def compute_expected(spec: dict, clean: Clean) -> dict:
         }
         for year in YEARS
     }
+    means = {year: averages(spec, capaians[year]) for year in YEARS}
     return {
         "measures": {str(y): v for y, v in measures.items()},
         "indicators": {str(y): v for y, v in indicators.items()},
         "capaian": {str(y): v for y, v in capaians.items()},
-        "rata_rata_capaian": {str(y): averages(spec, v) for y, v in capaians.items()},
+        "rata_rata_capaian": {str(y): v for y, v in means.items()},
+        "anggaran": {str(y): budget(spec, clean[y]["anggaran"], means[y]) for y in YEARS},
     }
+
+
+def budget(spec: dict, records: list[Record], means: dict[str, float | None]) -> dict:
+    """Pagu and realisasi of the sub kegiatan per sasaran (by its `program:` codes), of the penunjang codes,
+    of those no one claims, and of all; serapan, and efisien (average capaian >= serapan) per sasaran."""
+    detail = [r for r in records if r["_detail"]]
+
+    def total(codes: list[str]) -> dict:
+        rows = [r for r in detail if any(r["kode"] == c or r["kode"].startswith(c + ".") for c in codes)]
+        pagu, realisasi = sum(r["pagu"] for r in rows), sum(r["realisasi"] for r in rows)
+        return {"pagu": pagu, "realisasi": realisasi, "serapan": realisasi / pagu * 100 if pagu else None}
+
+    out = {}
+    for tujuan in spec["tujuan"]:
+        for sasaran in tujuan.get("sasaran", []):
+            out[sasaran["id"]] = line = total(sasaran.get("program", []))
+            capaian = means[sasaran["id"]]
+            line["efisien"] = (
+                None if capaian is None or line["serapan"] is None else capaian >= line["serapan"]
+            )
+    claimed = [c for t in spec["tujuan"] for s in t.get("sasaran", []) for c in s.get("program", [])]
+    penunjang = spec["anggaran"]["penunjang"]
+    out["penunjang"] = total(penunjang)
+    out["tidak_terkait_sasaran"] = [
+        r["kode"] for r in detail if not any(r["kode"].startswith(c + ".") for c in claimed + penunjang)
+    ]
+    out["jumlah"] = total(sorted({r["kode"] for r in detail}))
+    return out
 
 
 # =====================================================================================
@@ -791,6 +908,7 @@ class Total:
     at: str
     sums: tuple[str, ...]
     merge_to: str | None = None
+    only: str | None = None  # sum only the rows whose record has this key true (a budget's program rows)
 
 
 @dataclass(frozen=True)
@@ -808,6 +926,7 @@ class Layout:
     formulas: dict[str, str] = field(default_factory=dict)  # key -> formula, cached value = the record's
     remarks: Remarks | None = None  # what a "ket" column holds (empty if None)
     total: Total | None = None
+    stale: tuple[str, str, float] | None = None  # (kode, key, amount added): a subtotal not updated
 
 
 @dataclass(frozen=True)
@@ -956,6 +1075,28 @@ LAYOUTS = (
              "nilai": "Nilai (juta Rp)", "ket": Col("Keterangan", width=24)}, first_col=1,
             remarks=Remarks(("**) angka sangat sementara",)), total=Total("TOTAL", "lapangan_usaha", ("nilai",))),
     }),
+    # program, kegiatan and sub kegiatan rows together; the JUMLAH row totals the program rows
+    Source("anggaran", {"kode": ("text", 20), "nama": ("text", 70), "pagu": ("money", 18), "realisasi": ("money", 18),
+                        "_sisa": ("money", 18), "_persen": ("decimal2", 9)}, {
+        2022: Layout(
+            ("REALISASI ANGGARAN PER PROGRAM, KEGIATAN DAN SUB KEGIATAN", "{dinas}", "TAHUN ANGGARAN {year}"), 5,
+            {"kode": "Kode", "nama": "Program/Kegiatan/Sub Kegiatan", "pagu": "Pagu (Rp)", "realisasi": "Realisasi (Rp)",
+             "_persen": "%"},
+            as_text=(AsText("pagu", share_of_rows(0.12)),),
+            total=Total("JUMLAH", "kode", ("pagu", "realisasi"), merge_to="nama", only="_program")),
+        2023: Layout(
+            ("LAPORAN REALISASI ANGGARAN {dinas} TAHUN {year}",), 3,
+            {"kode": "KODE", "nama": "URAIAN", "pagu": Col("PAGU\n(Rp.000)", scale=1000),
+             "realisasi": Col("REALISASI\n(Rp.000)", scale=1000), "_sisa": Col("SISA\n(Rp.000)", scale=1000)},
+            blank=1, stale=("2.17.07.2.01", "pagu", 25_000_000),
+            total=Total("JUMLAH", "kode", ("pagu", "realisasi", "_sisa"), merge_to="nama", only="_program")),
+        2024: Layout(
+            ("{dinas}", "REALISASI ANGGARAN TAHUN {year}", "Keadaan s.d. 31 Desember {year}"), 5,
+            {"#": "No", "kode": "Kode", "nama": "Program/Kegiatan/Sub Kegiatan", "pagu": "Pagu (Rp)",
+             "realisasi": "Realisasi (Rp)", "_sisa": "Sisa (Rp)", "_persen": "Serapan (%)"}, first_col=1,
+            formulas={"_sisa": "={pagu}-{realisasi}"}, total=Total("TOTAL", "nama", ("pagu", "realisasi", "_sisa"),
+                                                                    only="_program")),
+    }),
 )
 # fmt: on
 
@@ -971,6 +1112,7 @@ class Sheet:
     rows: list[list[Any]]
     blank_before: set[int]
     notes: list[str]
+    summed: list[bool] = field(default_factory=list)  # which rows the total row sums (all when empty)
 
 
 def plain_cell(i: int, record: Record, col: Col) -> Any:
@@ -1008,6 +1150,8 @@ def mess_sheet(source: Source, declared: dict, year: int, records: list[Record])
     style = {t.field: t.style for t in lay.as_text}
 
     def cell(i: int, record: Record, col: Col) -> Any:
+        if lay.stale and (record.get("kode"), col.field) == lay.stale[:2]:
+            record = {**record, col.field: record[col.field] + lay.stale[2]}
         value = plain_cell(i, record, col)
         if col.field in lay.categories:
             return messy_category(rng, value, lay.categories[col.field])
@@ -1021,7 +1165,8 @@ def mess_sheet(source: Source, declared: dict, year: int, records: list[Record])
 
     rows = [[cell(i, r, c) for c in columns] for i, r in enumerate(records)]
     title = [line.format(city=CITY, dinas=DINAS, year=year) for line in lay.title]
-    sheet = Sheet(declared["sheet"], title, lay, columns, rows, blank_before, [])
+    summed = [bool(r.get(lay.total.only)) for r in records] if lay.total and lay.total.only else []
+    sheet = Sheet(declared["sheet"], title, lay, columns, rows, blank_before, [], summed)
     sheet.notes = describe(sheet, records, declared["columns"])
     return sheet
 
@@ -1077,7 +1222,13 @@ def describe(sheet: Sheet, records: list[Record], declared: dict) -> list[str]:
     if t := lay.total:
         merged = f" merged up to {name[t.merge_to]}" if t.merge_to else ""
         sums = ", ".join(name[k] for k in t.sums)
-        notes.append(f"{t.label} row (label in {name[t.at]}{merged}) with SUM formulas under {sums}")
+        over = f" over the {sum(sheet.summed)} rows marked {t.only}" if t.only else ""
+        notes.append(f"{t.label} row (label in {name[t.at]}{merged}) with SUM formulas{over} under {sums}")
+    if lay.stale:
+        kode, key, amount = lay.stale
+        notes.append(
+            f"{name[key]} of {kode} off by {amount:,.0f} from the rows under it (a subtotal not updated)"
+        )
     return notes + text_number_notes(sheet)
 
 
@@ -1236,8 +1387,11 @@ def write_sheet(wb: xlsxwriter.Workbook, fmts: Formats, sheet: Sheet) -> None:
     at = {col.field: c0 + j for j, col in enumerate(sheet.columns)}
     r = header
     numeric_total: dict[int, float] = {}
+    summed_rows = []
     for i, cells in enumerate(sheet.rows):
         r += 1 + (i in sheet.blank_before)
+        summed = not sheet.summed or sheet.summed[i]
+        summed_rows += [r] if summed else []
         for j, (col, value) in enumerate(zip(sheet.columns, cells, strict=True)):
             if isinstance(value, Formula):
                 refs = {key: xl_rowcol_to_cell(r, c) for key, c in at.items()}
@@ -1245,14 +1399,21 @@ def write_sheet(wb: xlsxwriter.Workbook, fmts: Formats, sheet: Sheet) -> None:
             write_cell(ws, r, c0 + j, value, fmts.kind[col.kind])
             # what Excel's SUM sees: numbers and cached formula values, never text
             number = value.cached if isinstance(value, Formula) else value
-            if isinstance(number, (int, float)):
+            if summed and isinstance(number, (int, float)):
                 numeric_total[j] = numeric_total.get(j, 0) + number
     if lay.total:
-        write_total(ws, fmts, sheet, header + 1, r, r + 1, numeric_total)
+        write_total(ws, fmts, sheet, header + 1, r, r + 1, numeric_total, summed_rows)
 
 
 def write_total(
-    ws, fmts: Formats, sheet: Sheet, first: int, last: int, row: int, sums: dict[int, float]
+    ws,
+    fmts: Formats,
+    sheet: Sheet,
+    first: int,
+    last: int,
+    row: int,
+    sums: dict[int, float],
+    summed_rows: list[int],
 ) -> None:
     c0, t = sheet.layout.first_col, sheet.layout.total
     keys = [col.field for col in sheet.columns]
@@ -1264,7 +1425,9 @@ def write_total(
     for j, col in enumerate(sheet.columns):
         if col.field in t.sums:
             c = c0 + j
-            formula = f"=SUM({xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(last, c)})"
+            cells = [xl_rowcol_to_cell(r, c) for r in summed_rows]
+            span = f"{xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(last, c)}"
+            formula = f"=SUM({','.join(cells) if t.only else span})"
             fmt = fmts.total_decimal2 if col.kind in ("decimal2", "number") else fmts.total_money
             cached = sums.get(j, 0)
             ws.write_formula(row, c, formula, fmt, round(cached, 6) if isinstance(cached, float) else cached)

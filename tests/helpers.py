@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
 import xlsxwriter
+from rich.console import Console
 from typer.testing import CliRunner, Result
 
 from iku_cli.cli import app
@@ -102,6 +105,7 @@ KOPERASI_HEADER = [
 VOLUME_HEADER = ["Nama Pasar", "Komoditas", "Volume (kg)", "Nilai Transaksi (Rp)"]
 EKSPOR_HEADER = ["Nama Eksportir", "Komoditas", "Negara Tujuan", "Volume (kg)", "Nilai FOB (USD)"]
 PDRB_HEADER = ["Kode", "Lapangan Usaha", "Nilai (juta Rp)"]
+ANGGARAN_HEADER = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Pagu (Rp)", "Realisasi (Rp)"]
 
 
 def umkm(*rows) -> list[list]:
@@ -117,6 +121,11 @@ def koperasi(*rows) -> list[list]:
         [nbh, f"Koperasi {nbh}", "Simpan Pinjam", status, 50, volume, *scores]
         for nbh, status, volume, scores in rows
     ]
+
+
+def anggaran(*rows) -> dict[str, list[list]]:
+    """(kode, nama, pagu, realisasi) rows as the Realisasi Anggaran sheet of anggaran.xlsx."""
+    return {"Realisasi Anggaran": [ANGGARAN_HEADER, *map(list, rows)]}
 
 
 def write_year(
@@ -215,6 +224,13 @@ YEAR_2024 = dict(
         ["G", "Perdagangan", 4400.0],
     ],
 )
+
+
+def printed_lines(print_table: Callable[..., None], result: object, width: int = 140) -> list[str]:
+    """What a view prints for ``result`` on a terminal ``width`` wide, line by line, spaces collapsed."""
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    print_table(result, console)
+    return [" ".join(line.split()) for line in console.file.getvalue().splitlines()]
 
 
 _runner = CliRunner()

@@ -57,3 +57,10 @@ def test_to_dict_gives_plain_values():
     f = Finding(Severity.WARNING, "large-change", "m", value=np.float64(2.5))
     d = f.to_dict()
     assert d["severity"] == "warning" and d["value"] == 2.5 and type(d["value"]) is float
+
+
+def test_the_readme_lists_every_code():
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [code for code in CODES if f"`{code}`" not in readme] == []

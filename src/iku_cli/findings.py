@@ -31,6 +31,7 @@ _ERRORS = {
     "required-missing": "a required value is blank",
     "duplicate-key": "the same key appears twice in one sheet",
     "formula-no-cache": "a formula cell without a cached value",
+    "budget-code-invalid": "a budget row's code is not digits separated by dots (2.17.07.2.01.0003)",
 }
 _WARNINGS = {
     "number-as-text": "a number typed as text; the value it was read as is given",
@@ -39,11 +40,15 @@ _WARNINGS = {
     "unit-inconsistent": "the same column is in different units across years",
     "large-change": "a measure changed by more than the allowed share from the previous year",
     "no-data-rows": "a sheet has a header but no data rows",
+    "budget-subtotal-mismatch": "a program or kegiatan row differs from the sum of the rows under it",
+    "budget-above-pagu": "a budget row whose realisasi is above its pagu",
+    "budget-row-unassigned": "a budget row that no sasaran (nor anggaran.penunjang) declares",
 }
 _INFO = {
     "blank-rows-skipped": "blank rows inside the data were skipped",
     "extra-column-ignored": "a column that is not declared was ignored",
     "extra-sheet-ignored": "a sheet that is not declared was ignored",
+    "optional-workbook-missing": "an optional workbook is not in the year folder; what it feeds is left out",
 }
 CODES: dict[str, tuple[Severity, str]] = {
     code: (severity, meaning)

@@ -9,7 +9,7 @@ import json
 import openpyxl
 import pytest
 
-from tests.helpers import koperasi, run, write_book
+from tests.helpers import anggaran, koperasi, run, write_book
 
 
 def test_compute_table(small_data):
@@ -108,3 +108,22 @@ def test_data_error_exits_1_and_names_the_cell(small_data):
     assert "2024/bidang_koperasi.xlsx › Keragaan Koperasi" in result.stderr
     assert "F2: 'dua juta' bukan uang (Rupiah)" in result.stderr
     assert "iku validate" in result.stderr
+
+
+def test_without_budget_the_table_says_so_and_exits_0(small_data):
+    result = run("compute", small_data, "--year", 2024)
+    assert result.exit_code == 0
+    assert "Anggaran: anggaran tidak diberikan: 2024/anggaran.xlsx tidak ada" in " ".join(
+        result.stdout.split()
+    )
+
+
+def test_budget_errors_leave_the_budget_out_and_exit_1(small_data):
+    rows = anggaran(("2.17.07.2.01.0003", "Fasilitasi", 100_000_000, 90_000_000), ("PROGRAM UMKM", "x", 1, 1))
+    write_book(small_data / "2024" / "anggaran.xlsx", rows)
+    result = run("compute", small_data, "--year", 2024)
+    assert result.exit_code == 1
+    assert "9 dari 9 indikator dihitung." in result.stdout  # the indicators are all there
+    err = " ".join(result.stderr.split())
+    assert "budget-code-invalid" in err and "A3" in err
+    assert "Anggaran tidak dihitung: 1 kesalahan di 2024/anggaran.xlsx" in err

@@ -12,6 +12,7 @@ def test_template_command_writes_and_refuses(tmp_path):
     first = runner.invoke(app, ["template", str(tmp_path / "t"), "--year", "2025"])
     assert first.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "t" / "2025").iterdir()) == [
+        "anggaran.xlsx",
         "bidang_koperasi.xlsx",
         "bidang_perdagangan.xlsx",
         "bidang_usaha_mikro_ikm.xlsx",

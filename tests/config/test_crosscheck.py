@@ -270,3 +270,57 @@ def test_cohort_and_previous_year_measures_load(tmp_path):
 def test_cross_year_measure_problems_name_their_line(tmp_path, old, new, line, fragments):
     path = write(tmp_path, cohort_variant(old, new))
     problem_at(path, line, *fragments)
+
+
+# --- the budget: program codes per sasaran, the anggaran block ----------------------------------------
+
+BUDGET = """  anggaran:
+    workbook: anggaran.xlsx
+    sheet: Realisasi Anggaran
+    key: kode
+    optional: true
+    columns:
+      kode: {header: Kode, type: text, required: true}
+      pagu: {header: Pagu, type: money, unit: Rp}
+      realisasi: {header: Realisasi, type: money, unit: Rp}
+measures:
+"""
+
+
+def budget_variant(old: str = "", new: str = "") -> str:
+    text = variant("measures:\n", BUDGET)
+    text = text.replace(
+        "        sasaran: Sasaran satu\n",
+        '        sasaran: Sasaran satu\n        program: ["2.17.07", "2.17.08"]\n',
+    )
+    text += 'anggaran:\n  source: anggaran\n  penunjang: ["2.17.01"]\n'
+    assert not old or text.count(old) == 1, old
+    return text.replace(old, new) if old else text
+
+
+def test_budget_declarations_load(tmp_path):
+    config = load_config(write(tmp_path, budget_variant()))
+    assert config.spec.anggaran.source == "anggaran" and config.spec.anggaran.penunjang == ["2.17.01"]
+    assert config.spec.sources["anggaran"].optional
+    assert config.spec.tujuan[0].sasaran[0].program == ["2.17.07", "2.17.08"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "fragments"),
+    [
+        # a row under 2.17.07.2.01 would count for the sasaran and for penunjang
+        ('penunjang: ["2.17.01"]', 'penunjang: ["2.17.07.2.01"]', 60,
+         ["program code '2.17.07.2.01' of anggaran.penunjang overlaps '2.17.07' of sasaran S1"]),
+        ('program: ["2.17.07", "2.17.08"]', 'program: ["2.17.07", "2.17.7"]', 50,
+         ["program code '2.17.7' of sasaran S1 overlaps '2.17.07' of sasaran S1"]),
+        ('program: ["2.17.07", "2.17.08"]', 'program: ["2.17.07", "PROGRAM UMKM"]', 50,
+         ["'PROGRAM UMKM' is not a program code", "e.g. '2.17.07'"]),
+        ("  source: anggaran\n", "  source: anggaan\n", 59,
+         ["anggaran names source 'anggaan', which is not declared", "did you mean 'anggaran'?"]),
+        ("      pagu: {header: Pagu, type: money", "      pagu_rp: {header: Pagu, type: money", 21,
+         ["source 'anggaran' holds the anggaran and needs a column 'pagu' of type integer or number or money"]),
+    ],
+)  # fmt: skip
+def test_budget_problems_name_their_line(tmp_path, old, new, line, fragments):
+    path = write(tmp_path, budget_variant(old, new))
+    problem_at(path, line, *fragments)

@@ -7,6 +7,8 @@ import pytest
 from iku_cli.calc.results import (
     Average,
     Baseline,
+    BudgetLine,
+    BudgetResult,
     Comparison,
     ComputeResult,
     GroupResult,
@@ -16,6 +18,7 @@ from iku_cli.calc.results import (
     InputFile,
     MeasureResult,
     RatioInputs,
+    SasaranBudget,
     Status,
 )
 from iku_cli.config import DEFAULT_KATEGORI, Better, FormulaType, Level
@@ -127,6 +130,24 @@ def result() -> ComputeResult:
         ),
         pembanding=None,
     )
+    # S1's programs: 2.020 jt pagu, 1.820 jt realisasi: serapan 90,10 % <= capaian 102,27 %: efisien
+    programs = [
+        BudgetLine("2.17.07", "PROGRAM PEMBERDAYAAN UMKM", 1_300_000_000, 1_170_000_000, [12, 13]),
+        BudgetLine("2.17.08", "PROGRAM PENGEMBANGAN UMKM", 720_000_000, 650_000_000, [16]),
+    ]
+    s1_total = BudgetLine(
+        "S1", "Meningkatnya kuantitas usaha mikro", 2_020_000_000, 1_820_000_000, [12, 13, 16]
+    )
+    s1_budget = SasaranBudget(s1_total, programs, CAPAIAN_IKU1, True)
+    budget = BudgetResult(
+        "2024/anggaran.xlsx",
+        Status.OK,
+        None,
+        sasaran={"S1": s1_budget},
+        penunjang=[BudgetLine("2.17.01", "PROGRAM PENUNJANG", 9_070_000_000, 8_800_000_000, [3, 4, 5])],
+        unassigned=[BudgetLine("3.30.06.2.01.0001", "Metrologi Legal", 100_000_000, 80_000_000, [30])],
+        total=BudgetLine("", "Jumlah", 11_190_000_000, 10_700_000_000, [3, 4, 5, 12, 13, 16, 30]),
+    )
     # Only IKU-1 has a capaian: every average is IKU-1's, taken over 1 of the 3 indicators.
     s1 = GroupResult(
         "S1",
@@ -139,6 +160,7 @@ def result() -> ComputeResult:
             2022: Average(None, None, 0, 3, "tidak dapat dihitung: tidak ada indikator dengan capaian"),
         },
         tujuan_id="T1",
+        anggaran=s1_budget,
     )
     t1 = GroupResult(
         "T1",
@@ -179,4 +201,5 @@ def result() -> ComputeResult:
         tujuan=[t1],
         sasaran=[s1],
         average=Average(CAPAIAN_IKU1, "Sangat Tinggi", 1, 3),
+        anggaran=budget,
     )

@@ -17,7 +17,12 @@ def test_report_workbook_sheets(config, tmp_path):
     out = tmp_path / "laporan.xlsx"
     assert run("compute", data, "--year", 2024, "-o", out).exit_code == 0
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[:3] == ["Pengukuran Kinerja", "Rincian Perhitungan", "Metadata"]
+    assert book.sheetnames[:4] == [
+        "Pengukuran Kinerja",
+        "Realisasi Anggaran",
+        "Rincian Perhitungan",
+        "Metadata",
+    ]
     ws = book["Pengukuran Kinerja"]
     assert [c.value for c in ws[4]][:5] == ["No", "Sasaran", "Indikator", "Satuan", "Kondisi awal (2020)"]
     assert ws.freeze_panes == "A6"

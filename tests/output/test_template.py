@@ -13,6 +13,7 @@ from iku_cli.config import load_config
 from iku_cli.output.template import TemplateExists, write_templates
 from iku_cli.read import WorkbookCache, read_sheet
 from tests.helpers import (
+    ANGGARAN_HEADER,
     EKSPOR_HEADER,
     IKM_HEADER,
     KOPERASI_HEADER,
@@ -35,7 +36,13 @@ def read(data_dir, source_id, source, year=2024):
 AGENCY = "Dinas Koperasi, Usaha Mikro dan Perdagangan"
 
 
-FILES = ["bidang_usaha_mikro_ikm.xlsx", "bidang_koperasi.xlsx", "bidang_perdagangan.xlsx", "pdrb.xlsx"]
+FILES = [
+    "bidang_usaha_mikro_ikm.xlsx",
+    "bidang_koperasi.xlsx",
+    "bidang_perdagangan.xlsx",
+    "pdrb.xlsx",
+    "anggaran.xlsx",
+]
 
 
 SHEETS = {
@@ -43,6 +50,7 @@ SHEETS = {
     "bidang_koperasi.xlsx": ["Petunjuk", "Keragaan Koperasi"],
     "bidang_perdagangan.xlsx": ["Petunjuk", "Volume Perdagangan", "Realisasi Ekspor"],
     "pdrb.xlsx": ["Petunjuk", "PDRB ADHK"],
+    "anggaran.xlsx": ["Petunjuk", "Realisasi Anggaran"],
 }
 
 
@@ -53,6 +61,7 @@ HEADERS = {  # the reader's own test contract (conftest) is what the templates m
     ("bidang_perdagangan.xlsx", "Volume Perdagangan"): VOLUME_HEADER,
     ("bidang_perdagangan.xlsx", "Realisasi Ekspor"): EKSPOR_HEADER,
     ("pdrb.xlsx", "PDRB ADHK"): PDRB_HEADER,
+    ("anggaran.xlsx", "Realisasi Anggaran"): ANGGARAN_HEADER,
 }
 
 
@@ -325,6 +334,31 @@ def koperasi_rows(*rows) -> list[dict]:
 NIB = "01200000000{:02d}"  # 13 digits with a leading zero, typed as text
 
 
+def anggaran_rows(*rows) -> list[dict]:
+    return [
+        {"Kode": kode, "Program/Kegiatan/Sub Kegiatan": nama, "Pagu (Rp)": pagu, "Realisasi (Rp)": realisasi}
+        for kode, nama, pagu, realisasi in rows
+    ]
+
+
+# A program with its kegiatan and sub kegiatan as subtotals, and one sub kegiatan for each other sasaran.
+ANGGARAN = anggaran_rows(
+    ("2.17.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", 1_000_000_000, 950_000_000),
+    ("2.17.01.2.02", "Administrasi Keuangan Perangkat Daerah", 1_000_000_000, 950_000_000),
+    ("2.17.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", 1_000_000_000, 950_000_000),
+    (
+        "2.17.07",
+        "PROGRAM PEMBERDAYAAN USAHA MENENGAH, USAHA KECIL, DAN USAHA MIKRO (UMKM)",
+        200_000_000,
+        180_000_000,
+    ),
+    ("2.17.07.2.01.0003", "Fasilitasi Kemudahan Perizinan Usaha Mikro", 200_000_000, 180_000_000),
+    ("2.17.03.2.01.0004", "Pelaksanaan Proses Pemeriksaan dan Pengawasan Koperasi", 100_000_000, 90_000_000),
+    ("3.31.02.2.01.0005", "Pemberdayaan Industri dan Peran Serta Masyarakat", 50_000_000, 40_000_000),
+    ("3.30.04.2.02.0002", "Pemantauan Harga dan Stok Barang Kebutuhan Pokok", 80_000_000, 60_000_000),
+)
+
+
 DATA = {
     2023: {
         ("bidang_usaha_mikro_ikm.xlsx", "Data UMKM"): umkm_rows(
@@ -389,6 +423,7 @@ DATA = {
                 "Nilai FOB (USD)": 2000,
             },
         ],
+        ("anggaran.xlsx", "Realisasi Anggaran"): ANGGARAN,
         ("pdrb.xlsx", "PDRB ADHK"): [
             {"Kode": "A", "Lapangan Usaha": "Pertanian", "Nilai (juta Rp)": 1000.5},
             {"Kode": "C", "Lapangan Usaha": "Industri Pengolahan", "Nilai (juta Rp)": 2000.0},
@@ -460,6 +495,7 @@ DATA = {
                 "Nilai FOB (USD)": 2500,
             },
         ],
+        ("anggaran.xlsx", "Realisasi Anggaran"): ANGGARAN,
         ("pdrb.xlsx", "PDRB ADHK"): [
             {"Kode": "A", "Lapangan Usaha": "Pertanian", "Nilai (juta Rp)": 1100.25},
             {"Kode": "C", "Lapangan Usaha": "Industri Pengolahan", "Nilai (juta Rp)": 2100.0},
@@ -513,6 +549,11 @@ def test_filled_templates_validate_clean_and_compute_every_indicator(shipped, tm
     }  # fmt: skip
     umkm = read(data_dir, "umkm", shipped.spec.sources["umkm"])
     assert umkm.frame["nib"].tolist()[:2] == ["0120000000001", "0120000000002"]  # text, leading zero kept
+    # the budget: S1 is served by the sub kegiatan of 2.17.07 (its program row is a subtotal): 180 / 200 = 90 %
+    s1 = result.anggaran.sasaran["S1"]
+    assert (s1.total.pagu, s1.total.realisasi, s1.total.serapan) == (200_000_000, 180_000_000, 90.0)
+    assert result.anggaran.penunjang[0].pagu == 1_000_000_000
+    assert result.anggaran.total.pagu == 1_430_000_000  # the detailed rows only, not the subtotals
 
 
 def test_refuses_to_overwrite_and_writes_nothing(shipped, tmp_path):
@@ -527,10 +568,12 @@ def test_refuses_to_overwrite_and_writes_nothing(shipped, tmp_path):
     (tmp_path / "2024" / "pdrb.xlsx").unlink()
     with pytest.raises(TemplateExists) as exc:
         write_templates(shipped, tmp_path, 2024)
-    assert exc.value.paths == first[:3]
+    assert exc.value.paths == [p for p in first if p.name != "pdrb.xlsx"]
     assert "pdrb.xlsx" not in str(exc.value)
     assert not (tmp_path / "2024" / "pdrb.xlsx").exists()
-    assert sorted(p.name for p in (tmp_path / "2024").iterdir()) == sorted(FILES[:3])
+    assert sorted(p.name for p in (tmp_path / "2024").iterdir()) == sorted(
+        f for f in FILES if f != "pdrb.xlsx"
+    )
 
     # Only the targets count: a file of another source does not stop a subset.
     assert write_templates(shipped, tmp_path, 2024, sources=["pdrb"]) == [tmp_path / "2024" / "pdrb.xlsx"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from iku_cli import __version__
-from iku_cli.calc import formulas, pengukuran
+from iku_cli.calc import anggaran, formulas, pengukuran
 from iku_cli.calc.crossyear import large_changes, read_years
 from iku_cli.calc.realisasi import realisasi, years_needed
 from iku_cli.calc.results import (
@@ -20,6 +21,7 @@ from iku_cli.calc.results import (
 )
 from iku_cli.calc.workspace import Workspace
 from iku_cli.config import Config, FormulaType, IndicatorRef
+from iku_cli.findings import dedupe
 
 
 def compute(config: Config, data_dir: Path | str, year: int, *, history_years: int = 2) -> ComputeResult:
@@ -27,17 +29,28 @@ def compute(config: Config, data_dir: Path | str, year: int, *, history_years: i
     return compute_year(Workspace(config, Path(data_dir)), year, history_years)
 
 
-def compute_year(ws: Workspace, year: int, history_years: int = 2) -> ComputeResult:
-    """``compute`` over a workspace shared with other computations of the same run (trend, explain)."""
+def compute_year(ws: Workspace, year: int, history_years: int = 2, with_budget: bool = True) -> ComputeResult:
+    """``compute`` over a workspace shared with other computations of the same run (trend, explain).
+
+    The budget workbook is read for ``year`` only; an error in it leaves the budget out, not the indicators.
+    """
     config = ws.config
     refs = config.indicators
     years = sorted({y for r in refs for y in years_needed(config.spec, r.indikator, year)})
-    found = read_years(ws, years)
+    budget_source = _budget_only_source(config)
+    found = read_years(ws, years, [s for s in config.spec.sources if s != budget_source])
     blocked = any(blocks(f) for f in found)
     if not blocked:
         found += large_changes(ws, [year - 1, year])
     results = [evaluate_indicator(ws, ref, year, blocked, history_years) for ref in refs]
     tujuan, sasaran, overall = pengukuran.groups(config, results)
+    budget = None
+    if config.spec.anggaran and with_budget:
+        source = config.spec.anggaran.source
+        capaian = {g.id: g.average.value for g in sasaran}
+        budget, checks = anggaran.read_budget(config, ws.sheet(year, source), capaian)
+        found = dedupe(found + read_years(ws, [year], [source]) + checks)
+        sasaran = [replace(g, anggaran=budget.sasaran.get(g.id)) for g in sasaran]
     renstra = config.spec.agency.renstra
     return ComputeResult(
         year=year,
@@ -56,7 +69,14 @@ def compute_year(ws: Workspace, year: int, history_years: int = 2) -> ComputeRes
         tujuan=tujuan,
         sasaran=sasaran,
         average=overall,
+        anggaran=budget,
     )
+
+
+def _budget_only_source(config: Config) -> str | None:
+    """The anggaran source, when no measure reads it: it is then read for the reported year alone."""
+    source = config.spec.anggaran.source if config.spec.anggaran else None
+    return None if any(m.source == source for m in config.spec.measures.values()) else source
 
 
 def evaluate_indicator(

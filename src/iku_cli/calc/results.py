@@ -177,6 +177,50 @@ class IndicatorResult:
 
 
 @dataclass(frozen=True)
+class BudgetLine:
+    """Pagu and realisasi of a code (a program, or any code prefix) or a group of them: sums of detailed rows."""
+
+    kode: str
+    nama: str | None
+    pagu: float
+    realisasi: float
+    rows: list[int] = field(default_factory=list)  # the Excel rows of the detailed rows summed
+
+    @property
+    def serapan(self) -> float | None:
+        """Realisasi / pagu × 100; None when the pagu is 0."""
+        return self.realisasi / self.pagu * 100 if self.pagu else None
+
+    @property
+    def sisa(self) -> float:
+        return self.pagu - self.realisasi
+
+
+@dataclass(frozen=True)
+class SasaranBudget:
+    """A sasaran's budget: its programs' pagu and realisasi, serapan, sisa, and the efficiency comparison."""
+
+    total: BudgetLine
+    program: list[BudgetLine]
+    capaian: float | None  # the sasaran's average capaian
+    efisien: bool | None  # capaian >= serapan; None when either is missing
+    reason: str | None = None  # why efisien is None
+
+
+@dataclass(frozen=True)
+class BudgetResult:
+    """The year's anggaran workbook as iku read it; ``status`` says whether there is a budget to report."""
+
+    file: str
+    status: Status  # ok, data-missing (no workbook: the budget was not given) or data-error
+    reason: str | None
+    sasaran: dict[str, SasaranBudget] = field(default_factory=dict)
+    penunjang: list[BudgetLine] = field(default_factory=list)  # declared as serving no sasaran
+    unassigned: list[BudgetLine] = field(default_factory=list)  # detailed rows no declaration claims
+    total: BudgetLine | None = None  # every detailed row
+
+
+@dataclass(frozen=True)
 class GroupResult:
     """A tujuan (over its own indikator kinerja tujuan) or a sasaran (over its IKU), with the average capaian."""
 
@@ -187,6 +231,7 @@ class GroupResult:
     average: Average
     riwayat: dict[int, Average] = field(default_factory=dict)  # the same average for the years of riwayat
     tujuan_id: str | None = None  # of a sasaran
+    anggaran: SasaranBudget | None = None  # of a sasaran, when the budget was given
 
 
 @dataclass(frozen=True)
@@ -214,10 +259,13 @@ class ComputeResult:
     tujuan: list[GroupResult] = field(default_factory=list)
     sasaran: list[GroupResult] = field(default_factory=list)
     average: Average | None = None  # over every indicator of the table
+    anggaran: BudgetResult | None = None  # None when indicators.yaml declares no anggaran
 
     @property
     def all_ok(self) -> bool:
-        return not self.blocked and all(i.ok for i in self.indicators)
+        """Every indicator computed, and a budget given was read without error."""
+        budget_ok = self.anggaran is None or self.anggaran.status != Status.DATA_ERROR
+        return not self.blocked and all(i.ok for i in self.indicators) and budget_ok
 
     @property
     def exit_code(self) -> int:
@@ -226,6 +274,25 @@ class ComputeResult:
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == Severity.ERROR]
+
+    @property
+    def budget_errors(self) -> list[Finding]:
+        """The errors of the anggaran workbook, which leave the budget out but not the indicators."""
+        budget = self.anggaran
+        if budget is None or budget.status != Status.DATA_ERROR:
+            return []
+        return [f for f in self.errors if f.file == budget.file]
+
+    def budget_reason(self, sasaran_id: str) -> str | None:
+        """Why a sasaran has no budget figures (None when it has them)."""
+        budget = self.anggaran
+        if budget is None:
+            return "indicators.yaml tidak menyatakan anggaran"
+        if budget.status != Status.OK:
+            return budget.reason
+        if sasaran_id not in budget.sasaran:
+            return "sasaran ini tidak menyatakan program (program: [...]) di indicators.yaml"
+        return None
 
     @property
     def warnings(self) -> list[Finding]:

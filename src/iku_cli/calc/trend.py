@@ -53,7 +53,7 @@ def trend(config: Config, data_dir: Path | str, first: int, last: int) -> Trend:
     """One computation per year over a shared workspace, so each workbook is read once."""
     ws = Workspace(config, Path(data_dir))
     years = list(range(first, last + 1))
-    results: list[ComputeResult] = [compute_year(ws, y, history_years=0) for y in years]
+    results: list[ComputeResult] = [compute_year(ws, y, history_years=0, with_budget=False) for y in years]
     rows = []
     for k, ref in enumerate(config.indicators):
         points = []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iku_cli import findings as F
+from iku_cli.calc.anggaran import read_budget
 from iku_cli.calc.crossyear import large_changes, read_years
 from iku_cli.calc.workspace import Workspace, year_folders
 from iku_cli.config import Config
@@ -36,6 +37,9 @@ def validate(config: Config, data_dir: Path | str, years: list[int]) -> Validati
     ws = Workspace(config, Path(data_dir))
     found = read_years(ws, years)
     found += large_changes(ws, years)
+    if config.spec.anggaran:  # codes, subtotals, realisasi above pagu, rows no sasaran claims
+        for year in years:
+            found += read_budget(config, ws.sheet(year, config.spec.anggaran.source))[1]
     files = sorted({d.file for d in ws.sheets_read() if not d.missing})
     return ValidationReport(data_dir=str(data_dir), years=years, findings=found, files=files)
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
 import pandas as pd
 
+from iku_cli.calc import anggaran
 from iku_cli.calc.measures import MeasureValue, evaluate
 from iku_cli.calc.results import InputFile
 from iku_cli.config import Config
+from iku_cli.findings import Finding, make
 from iku_cli.read import Opened, SheetData, WorkbookCache, read_sheet
 
 
@@ -50,9 +52,12 @@ class Workspace:
             source = self.config.spec.sources[source_id]
             needed = frozenset(self.config.columns_used(source_id))
             path = self.path(year, source.workbook)
-            self._sheets[key] = read_sheet(
-                path, f"{year}/{source.workbook}", source_id, source, self.cache, needed
-            )
+            data = read_sheet(path, f"{year}/{source.workbook}", source_id, source, self.cache, needed)
+            if source.optional and data.missing:
+                data = replace(data, findings=[_optional_missing(data, path)])
+            if self.config.spec.anggaran and source_id == self.config.spec.anggaran.source:
+                data = anggaran.adjusted(data)
+            self._sheets[key] = data
         return self._sheets[key]
 
     def frame(self, year: int, source_id: str) -> pd.DataFrame | None:
@@ -93,6 +98,16 @@ class Workspace:
             if data.file not in files and path.is_file():
                 files[data.file] = InputFile(data.file, sha256_of(path), path.stat().st_size)
         return sorted(files.values(), key=lambda f: f.file)
+
+
+def _optional_missing(data: SheetData, path: Path) -> Finding:
+    """An optional workbook that is not there is a note: what it feeds is left out, nothing else stops."""
+    return make(
+        "optional-workbook-missing",
+        f"workbook opsional {path.name} tidak ada di folder {path.parent.name}; yang dihitung darinya "
+        f"(sheet {data.source.sheet}) tidak dilaporkan",
+        file=data.file,
+    )
 
 
 def sha256_of(path: Path) -> str:

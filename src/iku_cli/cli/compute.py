@@ -39,6 +39,12 @@ def compute(
             f"[bold red]Tidak dihitung:[/] data tahun {c.year_span(result.years_read)} mengandung "
             f"{len(result.errors)} kesalahan. Perbaiki datanya; daftar lengkap: iku validate {data_dir} --year {year}"
         )
+    elif result.budget_errors:  # the indicators are computed; the budget is left out
+        print_findings_summary(result.budget_errors, c.err)
+        c.err.print(
+            f"[bold red]Anggaran tidak dihitung:[/] {len(result.budget_errors)} kesalahan di "
+            f"{result.budget_errors[0].file}; daftar lengkap: iku validate {data_dir} --year {year}"
+        )
     c.show(COMPUTE, result, fmt)
     if result.warnings and not result.blocked:
         _warning_counts(result.warnings, data_dir, year)

@@ -6,6 +6,7 @@ from iku_cli.config.model import (
     DEFAULT_KATEGORI,
     NUMERIC_TYPES,
     AllOf,
+    Anggaran,
     AnyOf,
     Band,
     Better,
@@ -23,12 +24,14 @@ from iku_cli.config.model import (
     Spec,
     Target,
     conditions,
+    parse_kode,
 )
 
 __all__ = [
     "DEFAULT_KATEGORI",
     "NUMERIC_TYPES",
     "AllOf",
+    "Anggaran",
     "AnyOf",
     "Band",
     "Better",
@@ -52,4 +55,5 @@ __all__ = [
     "conditions",
     "default_config_path",
     "load_config",
+    "parse_kode",
 ]

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from iku_cli.config.model import (
     NUMERIC_TYPES,
+    Anggaran,
     Band,
     Condition,
     Indikator,
@@ -18,6 +19,7 @@ from iku_cli.config.model import (
     Spec,
     conditions,
     is_number,
+    parse_kode,
 )
 from iku_cli.text import closest, normalise
 
@@ -33,6 +35,7 @@ def cross_check(spec: Spec) -> Iterator[Problem]:
         yield from _check_measure(mid, measure, spec)
     yield from _check_indicators(spec)
     yield from _check_kategori(spec.kategori)
+    yield from _check_anggaran(spec)
 
 
 def _did_you_mean(name: str, options: Iterable[str]) -> str:
@@ -159,3 +162,55 @@ def _check_targets(ind: Indikator, renstra: Renstra | None, at: Location) -> Ite
                 where,
                 f"indicator {ind.id}: target year {year} is outside the Renstra period {renstra.start}-{renstra.end}",
             )
+
+
+# The columns a budget source must declare, with the types each may have, and what it holds.
+BUDGET_COLUMNS = {
+    "kode": (("text",), "the program / kegiatan / sub kegiatan code"),
+    "pagu": (NUMERIC_TYPES, "the budget, in rupiah"),
+    "realisasi": (NUMERIC_TYPES, "what was spent, in rupiah"),
+}
+
+
+def _check_anggaran(spec: Spec) -> Iterator[Problem]:
+    anggaran = spec.anggaran
+    if anggaran is None:
+        return
+    source = spec.sources.get(anggaran.source)
+    if source is None:
+        yield (
+            ("anggaran", "source"),
+            f"anggaran names source '{anggaran.source}', which is not declared"
+            f"{_did_you_mean(anggaran.source, spec.sources)}",
+        )
+    else:
+        for cid, (types, what) in BUDGET_COLUMNS.items():
+            column = source.columns.get(cid)
+            if column is None or column.type not in types:
+                yield (
+                    ("sources", anggaran.source, "columns"),
+                    f"source '{anggaran.source}' holds the anggaran and needs a column '{cid}' of type "
+                    f"{' or '.join(types)} ({what})",
+                )
+    yield from _overlapping_codes(spec, anggaran)
+
+
+def _overlapping_codes(spec: Spec, anggaran: Anggaran) -> Iterator[Problem]:
+    """A budget row may serve one sasaran only: no declared code may be a prefix of another's."""
+    claims: list[tuple[tuple[int, ...], str, str, Location]] = []
+    for ti, tujuan in enumerate(spec.tujuan):
+        for si, sasaran in enumerate(tujuan.sasaran):
+            for pi, code in enumerate(sasaran.program):
+                at: Location = ("tujuan", ti, "sasaran", si, "program", pi)
+                claims.append((parse_kode(code) or (), code, f"sasaran {sasaran.id}", at))
+    for pi, code in enumerate(anggaran.penunjang):
+        claims.append((parse_kode(code) or (), code, "anggaran.penunjang", ("anggaran", "penunjang", pi)))
+    for i, (numbers, code, owner, at) in enumerate(claims):
+        for other_numbers, other_code, other_owner, _ in claims[:i]:
+            shorter = min(len(numbers), len(other_numbers))
+            if numbers[:shorter] == other_numbers[:shorter]:
+                yield (
+                    at,
+                    f"program code '{code}' of {owner} overlaps '{other_code}' of {other_owner}: a budget row "
+                    "would count for both; give each code to one sasaran",
+                )

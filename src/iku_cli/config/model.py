@@ -140,7 +140,29 @@ class Source(_Model):
     sheet: str
     key: str | None = None
     description: str | None = None
+    optional: bool = False  # a missing workbook is a note, not an error; what it feeds is left out
     columns: dict[str, Column] = Field(min_length=1)
+
+
+def parse_kode(text: object) -> tuple[int, ...] | None:
+    """A budget code (Permendagri 90/2019: program 2.17.07, kegiatan 2.17.07.2.01, sub kegiatan
+    2.17.07.2.01.0003) as its numbers, or None when it is not digits separated by dots.
+
+    Compared as numbers, a level digit written "02" is the same as "2", and 2.17.07 is a prefix of 2.17.07.2.01
+    but not of 2.17.070."""
+    parts = str(text).strip().split(".")
+    if not all(p.isascii() and p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+def _kode_list(codes: list[str]) -> list[str]:
+    for code in codes:
+        if parse_kode(code) is None:
+            raise ValueError(
+                f"'{code}' is not a program code; write digits separated by dots, e.g. '2.17.07'"
+            )
+    return codes
 
 
 class Measure(_Model):
@@ -255,6 +277,9 @@ class Sasaran(_Model):
     id: str
     sasaran: str
     indikator: list[Indikator] = Field(min_length=1)
+    program: list[str] = []  # the codes (or any code prefix) of the budget rows that serve this sasaran
+
+    _codes = field_validator("program")(_kode_list)
 
 
 class Tujuan(_Model):
@@ -298,6 +323,15 @@ DEFAULT_KATEGORI = (
 )
 
 
+class Anggaran(_Model):
+    """Where the budget (pagu and realisasi per program, kegiatan, sub kegiatan) is read from."""
+
+    source: str  # a source with the columns kode, nama, pagu and realisasi
+    penunjang: list[str] = []  # codes that serve no sasaran on purpose (the secretariat's program)
+
+    _codes = field_validator("penunjang")(_kode_list)
+
+
 class Validation(_Model):
     max_change: float = Field(default=50.0, gt=0)  # percent change of a measure from n-1 worth a warning
 
@@ -308,6 +342,7 @@ class Spec(_Model):
     measures: dict[str, Measure] = Field(min_length=1)
     tujuan: list[Tujuan] = Field(min_length=1)
     kategori: list[Band] = list(DEFAULT_KATEGORI)
+    anggaran: Anggaran | None = None
     validation: Validation = Validation()
 
 

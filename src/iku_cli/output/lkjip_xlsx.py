@@ -14,6 +14,7 @@ from iku_cli.config import DEFAULT_KATEGORI, Band, Level, Target
 from iku_cli.config.words import aggregate_words
 from iku_cli.findings import Severity
 from iku_cli.output import xlsx_style as S
+from iku_cli.output.anggaran_xlsx import fill_budget_sheet
 from iku_cli.output.findings_view import fill_findings_sheet
 from iku_cli.output.labels import FORMULA_WORDS, averaged_words, blocks
 
@@ -363,13 +364,16 @@ def _metadata(ws: Worksheet, result: ComputeResult) -> None:
 
 
 def write_lkjip(result: ComputeResult, path: Path) -> None:
-    """The LKjIP workbook: Pengukuran Kinerja, Rincian Perhitungan, Metadata and, when any, Temuan Data."""
+    """The LKjIP workbook: Pengukuran Kinerja, Realisasi Anggaran (when indicators.yaml declares a budget),
+    Rincian Perhitungan, Metadata and, when any, Temuan Data."""
     bands = _bands(result)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Pengukuran Kinerja"
     _pengukuran(ws, result, bands)
+    if result.anggaran is not None:
+        fill_budget_sheet(wb.create_sheet("Realisasi Anggaran"), result)
     _rincian(wb.create_sheet("Rincian Perhitungan"), result)
     _metadata(wb.create_sheet("Metadata"), result)
     shown = [f for f in result.findings if f.severity != Severity.INFO]

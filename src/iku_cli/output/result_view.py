@@ -25,6 +25,7 @@ from iku_cli.calc.results import (
 )
 from iku_cli.config import Level, Target
 from iku_cli.numbers import format_percent
+from iku_cli.output.anggaran_view import budget_dict, print_budget, sasaran_budget_dict
 from iku_cli.output.labels import (
     amount_text,
     averaged_words,
@@ -119,6 +120,7 @@ def print_table(result: ComputeResult, console: Console) -> None:
         console.print(f"[bold red]{ind.id}[/]: {ind.reason}")
     done = len(result.indicators) - len(failed)
     console.print(f"{done} dari {len(result.indicators)} indikator dihitung.")
+    print_budget(result, console)
 
 
 # --- JSON -----------------------------------------------------------------------------------------
@@ -192,14 +194,19 @@ def average_dict(avg: Average | None) -> dict[str, Any]:
     }
 
 
-def group_dict(group: GroupResult) -> dict[str, Any]:
-    """A tujuan or sasaran item: its text, its indicators, their average capaian now and in earlier years."""
+def group_dict(group: GroupResult, result: ComputeResult) -> dict[str, Any]:
+    """A tujuan or sasaran item: its text, its indicators, their average capaian now and in earlier years;
+    a sasaran's budget."""
     item: dict[str, Any] = {"id": group.id, str(group.level): group.text}
     if group.tujuan_id is not None:
         item["tujuan_id"] = group.tujuan_id
     item["indikator"] = group.indikator
     item |= average_dict(group.average)
     item["riwayat"] = [{"tahun": y, **average_dict(a)} for y, a in group.riwayat.items()]
+    if group.level == Level.SASARAN:
+        budget = group.anggaran
+        item["anggaran"] = None if budget is None else sasaran_budget_dict(budget)
+        item["anggaran_reason"] = result.budget_reason(group.id)
     return item
 
 
@@ -213,8 +220,9 @@ def to_json(result: ComputeResult) -> str:
         "computed": not result.blocked,
         "rata_rata_capaian": result.average.value if result.average else None,
         "keseluruhan": {"indikator": [i.id for i in result.indicators], **average_dict(result.average)},
-        "tujuan": [group_dict(g) for g in result.tujuan],
-        "sasaran": [group_dict(g) for g in result.sasaran],
+        "tujuan": [group_dict(g, result) for g in result.tujuan],
+        "sasaran": [group_dict(g, result) for g in result.sasaran],
+        "anggaran": budget_dict(result.anggaran),
         "indicators": [indicator_dict(i) for i in result.indicators],
         "findings": [f.to_dict() for f in result.findings if f.severity != "info"],
         "files": [{"file": f.file, "sha256": f.sha256, "size": f.size} for f in result.files],
