@@ -63,6 +63,7 @@ def test_measures_record_rows_and_source(config, small_data):
     )
     lalu = m[("jumlah_usaha_mikro_tahun_lalu", 2023)]  # the denominator counts 2023's usaha mikro
     assert (lalu.value, lalu.file, lalu.previous_year) == (3, "2023/bidang_usaha_mikro_ikm.xlsx", None)
+    assert lalu.filter == "tahun 2023: Skala Usaha = Mikro"
 
 
 def test_missing_year_makes_growth_uncomputable_but_ratios_still_computed(config, small_data):

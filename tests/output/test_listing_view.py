@@ -15,6 +15,11 @@ def test_rows_say_the_formula_and_the_filters_in_words(config):
         " / Jumlah usaha mikro tahun n-1"
     )
     assert got["IKU-1"]["filters"] == {"jumlah_usaha_mikro": "Skala Usaha = Mikro"}
+    assert got["IKU-2"]["filters"] == {
+        "jumlah_usaha_mikro_naik_kelas": "tahun n−1: Skala Usaha = Mikro dan Omzet per Tahun (Rp) ≤ 300.000.000; "
+        "tahun n, NIB yang sama: Omzet per Tahun (Rp) > 300.000.000",
+        "jumlah_usaha_mikro_tahun_lalu": "tahun n−1: Skala Usaha = Mikro",
+    }
     assert (
         got["IKT-1"]["source"]
         == "bidang_usaha_mikro_ikm.xlsx › Data UMKM; bidang_koperasi.xlsx › Keragaan Koperasi"

@@ -76,7 +76,8 @@ def read_budget(
     for tujuan in config.spec.tujuan:
         for s in tujuan.sasaran:
             if s.program:
-                programs = [rows.line(code, by_code.get(code, [])) for code in s.program]
+                # the declared codes this year's budget has rows for
+                programs = [rows.line(code, by_code[code]) for code in s.program if code in by_code]
                 total = rows.line(s.id, [r for p in programs for r in p.rows], s.sasaran)
                 sasaran[s.id] = _efficiency(total, programs, (capaian or {}).get(s.id))
     penunjang = config.spec.anggaran.penunjang if config.spec.anggaran else []
@@ -86,7 +87,7 @@ def read_budget(
             Status.OK,
             None,
             sasaran=sasaran,
-            penunjang=[rows.line(code, by_code.get(code, [])) for code in penunjang],
+            penunjang=[rows.line(code, by_code[code]) for code in penunjang if code in by_code],
             unassigned=[rows.line(rows.kode_text[row], [row]) for row in unassigned],
             total=rows.line("", list(rows.detailed), "Jumlah"),
         ),

@@ -50,13 +50,16 @@ def describe_filter(flt: Filter | None, source: Source | None = None) -> str:
 
 
 def describe_measure_filter(measure: Measure, source: Source, year: int | None = None) -> str:
-    """A measure's filter in words; a measure over two years says which year each part is about.
+    """A measure's filter in words, saying which year it is about when that is not the year reported.
 
     "tahun 2023: Skala Usaha = Mikro ...; tahun 2024, NIB yang sama: Omzet per Tahun (Rp) > 300.000.000"
-    (``year``: the later of the two; without it, "tahun n−1" and "tahun n").
+    (``year``: the year the measure counts, the later of two; without it, "tahun n−1" and "tahun n").
     """
     if measure.where_previous is None:
-        return describe_filter(measure.where, source)
+        words = describe_filter(measure.where, source)
+        if measure.year == "n-1":
+            return f"tahun {year if year is not None else 'n−1'}: {words}"
+        return words
     before, after = (f"{year - 1}", f"{year}") if year is not None else ("n−1", "n")
     key = source.columns[source.key].header if source.key in source.columns else "kunci"
     return (

@@ -16,7 +16,7 @@ COLUMNS = [
     ("Serapan (%)", 10),
     ("Sisa (Rp)", 17),
     ("Rata-rata capaian kinerja (%)", 12),
-    ("Efisiensi", 13),
+    ("Efisiensi", 15),
 ]
 HEADER_ROW = 4
 EFISIENSI = {True: "Efisien", False: "Tidak efisien", None: "–"}

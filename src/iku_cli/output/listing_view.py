@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from iku_cli.config import Config, IndicatorRef, Level
-from iku_cli.config.words import describe_filter, formula_words
+from iku_cli.config.words import describe_measure_filter, formula_words
 
 
 def _sources(cfg: Config, ref: IndicatorRef) -> str:
@@ -41,7 +41,7 @@ def rows(cfg: Config) -> list[dict[str, Any]]:
                 "rumus": formula_words(cfg.spec, ind.formula),
                 "formulasi": ind.formulasi,
                 "filters": {
-                    n: describe_filter(measures[n].where, cfg.spec.sources[measures[n].source])
+                    n: describe_measure_filter(measures[n], cfg.spec.sources[measures[n].source])
                     for n in ind.formula.measure_ids
                 },
                 "source": _sources(cfg, ref),

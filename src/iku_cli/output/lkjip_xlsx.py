@@ -32,7 +32,7 @@ MEASURE_COLUMNS: list[tuple[str, list[tuple[str, float]]]] = [
     ("{n}", [*YEAR_COLUMNS, ("Kategori", 14)]),
     ("Pembanding", [("", 12)]),
     ("Target akhir Renstra ({end})", [("", 9)]),
-    ("Capaian terhadap target akhir Renstra (%)", [("", 10)]),
+    ("Capaian terhadap target akhir Renstra (%)", [("", 11)]),
     ("Keterangan", [("", 24)]),
 ]
 HEADER_ROW = 4  # and 5 for the sub-columns
@@ -117,6 +117,8 @@ def _header(ws: Worksheet, result: ComputeResult) -> int:
     for row in (HEADER_ROW, HEADER_ROW + 1):
         S.style_header_row(ws, row, 1, last)
     S.fit_row_heights(ws, HEADER_ROW, HEADER_ROW + 1)
+    for row in (HEADER_ROW, HEADER_ROW + 1):  # bold headers run wider than the estimate: a little room
+        ws.row_dimensions[row].height = (ws.row_dimensions[row].height or 15) + 8
     return last
 
 
