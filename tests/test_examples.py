@@ -10,15 +10,30 @@ from pathlib import Path
 
 import pytest
 
-from iku_cli import compute, validate
+from iku_cli import ComputeResult, compute, validate
+from iku_cli.config import load_config
 from tests.helpers import EXAMPLES, ROOT
 
 EXPECTED = json.loads((ROOT / "examples" / "expected.json").read_text())
 
 
+@pytest.fixture(scope="module")
+def computed():
+    """Each year of the examples computed once for the tests of this module."""
+    config = load_config(ROOT / "indicators.yaml")
+    results: dict[int, ComputeResult] = {}
+
+    def of(year: int) -> ComputeResult:
+        if year not in results:
+            results[year] = compute(config, EXAMPLES, year)
+        return results[year]
+
+    return of
+
+
 @pytest.mark.parametrize("year", [2023, 2024])
-def test_examples_match_the_generators_ground_truth(config, year):
-    result = compute(config, EXAMPLES, year)
+def test_examples_match_the_generators_ground_truth(config, computed, year):
+    result = computed(year)
     assert result.exit_code == 0
     for ind in result.indicators:
         assert ind.value == pytest.approx(EXPECTED["indicators"][str(year)][ind.id], rel=1e-12), ind.id
@@ -32,8 +47,8 @@ def test_examples_match_the_generators_ground_truth(config, year):
 
 
 @pytest.mark.parametrize("year", [2023, 2024])
-def test_examples_capaian_and_averages_match_the_ground_truth(config, year):
-    result = compute(config, EXAMPLES, year)
+def test_examples_capaian_and_averages_match_the_ground_truth(computed, year):
+    result = computed(year)
     expected = EXPECTED["capaian"][str(year)]
     assert {i.id: i.capaian for i in result.indicators} == pytest.approx(expected, rel=1e-12)
     averages = EXPECTED["rata_rata_capaian"][str(year)]
@@ -42,8 +57,8 @@ def test_examples_capaian_and_averages_match_the_ground_truth(config, year):
 
 
 @pytest.mark.parametrize("year", [2022, 2023, 2024])
-def test_examples_budget_matches_the_ground_truth(config, year):
-    budget = compute(config, EXAMPLES, year).anggaran
+def test_examples_budget_matches_the_ground_truth(computed, year):
+    budget = computed(year).anggaran
     expected = EXPECTED["anggaran"][str(year)]
     assert budget.status == "ok"
     for sid, s in budget.sasaran.items():
@@ -60,8 +75,8 @@ def test_examples_budget_matches_the_ground_truth(config, year):
     )
 
 
-def test_examples_2022_has_ratios_and_no_growth(config):
-    result = compute(config, EXAMPLES, 2022)
+def test_examples_2022_has_ratios_and_no_growth(computed):
+    result = computed(2022)
     got = {i.id: i for i in result.indicators}
     assert got["IKU-3"].value == pytest.approx(EXPECTED["indicators"]["2022"]["IKU-3"])
     assert got["IKU-1"].value is None and got["IKU-1"].status == "data-missing"

@@ -300,8 +300,11 @@ class ComputeResult:
 
     @property
     def blocking_errors(self) -> list[Finding]:
-        """The errors that stopped the computation (empty when it ran)."""
-        return [f for f in self.findings if blocks(f)]
+        """The errors that stopped the computation (empty when it ran; the budget's errors do not stop it)."""
+        if not self.blocked:
+            return []
+        budget_file = self.anggaran.file if self.anggaran else None
+        return [f for f in self.findings if blocks(f) and f.file != budget_file]
 
 
 def target_json(target: Target | None) -> float | list[float] | None:

@@ -60,7 +60,10 @@ def describe_measure_filter(measure: Measure, source: Source, year: int | None =
         if measure.year == "n-1":
             return f"tahun {year if year is not None else 'n−1'}: {words}"
         return words
-    before, after = (f"{year - 1}", f"{year}") if year is not None else ("n−1", "n")
+    if year is not None:
+        before, after = f"{year - 1}", f"{year}"
+    else:
+        before, after = ("n−2", "n−1") if measure.year == "n-1" else ("n−1", "n")
     key = source.columns[source.key].header if source.key in source.columns else "kunci"
     return (
         f"tahun {before}: {describe_filter(measure.where_previous, source)}; "

@@ -54,7 +54,7 @@ def print_budget(result: ComputeResult, console: Console) -> None:
     if budget is None:
         return
     if budget.status != Status.OK:
-        console.print(f"Anggaran: {budget.reason}")
+        console.print(f"Anggaran: {budget.reason}", markup=False)
         return
     table = Table(
         title=f"Realisasi anggaran {result.year} ({budget.file})",
