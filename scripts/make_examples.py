@@ -6,7 +6,9 @@ Writes, for the fictional Kota Tirtamaya and the years 2022, 2023 and 2024:
     <out>/data/<year>/bidang_koperasi.xlsx          sheet  "Keragaan Koperasi"
     <out>/data/<year>/bidang_perdagangan.xlsx       sheets "Volume Perdagangan", "Realisasi Ekspor"
     <out>/data/<year>/pdrb.xlsx                     sheet  "PDRB ADHK"
-    <out>/expected.json                             every measure and indicator, per year
+    <out>/data/<year>/anggaran.xlsx                 sheet  "Realisasi Anggaran"
+    <out>/expected.json                             every measure, indicator, capaian, average capaian and
+                                                    budget per sasaran, per year
 
 Run from the repository root (needs xlsxwriter and PyYAML):
 
@@ -20,12 +22,15 @@ Three layers, kept apart on purpose:
 1. Clean records (``simulate_*``): plain dicts keyed by the column keys of indicators.yaml, one list per
    source and year, drawn from ``random.Random`` streams with fixed seeds (one stream per source).
    Businesses, IKM and koperasi persist across years under their NIB, name or nomor badan hukum.
-2. Ground truth (``compute_expected``): every measure and indicator of indicators.yaml, computed in pure
+2. Ground truth (``compute_expected``): every measure and indicator of indicators.yaml (a measure over two
+   years follows the key through the clean records), each capaian against its target, the average capaian
+   per tujuan, sasaran and overall, and the budget per sasaran from the sub kegiatan records, computed in pure
    Python from the clean records -- never by reading the workbooks back.
 3. Mess (``LAYOUTS``, ``EXTRAS``): a table that says, per source and year, what its sheet looks like --
    title rows, header row and first column, each column's header, kind, width and unit (thousands), blank
-   rows, numbers typed as text, inconsistent categories, formulas with cached values, a Keterangan column,
-   a JUMLAH row -- and which undeclared sheets (Catatan, Rekap) a workbook carries. ``mess_sheet`` applies a
+   rows, numbers typed as text (and a text key stored as numbers), inconsistent categories, formulas with
+   cached values, a Keterangan column, a JUMLAH row (over all rows, or over the program rows of a budget), a
+   budget subtotal left stale -- and which undeclared sheets (Catatan, Rekap) a workbook carries. ``mess_sheet`` applies a
    layout to the records, ``write_sheet`` writes it, ``describe`` puts it into the words printed at the end.
    Workbook and sheet names come from indicators.yaml. The mess never changes the data: a correct reader
    gets the ground truth back.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from iku_cli import config as spec
-from iku_cli.config.words import describe_filter
+from iku_cli.config.words import describe_filter, describe_measure_filter
 from tests.read.test_filters import SOURCE, C
 
 MIKRO = C(column="skala", op="eq", value="Mikro")
@@ -55,3 +55,34 @@ def test_describe_filter_without_source_uses_column_ids():
         all=[MIKRO, spec.AnyOf(any=[C(column="omzet", op="gt", value=150), C(column="omzet", op="blank")])]
     )
     assert describe_filter(flt) == "skala = Mikro dan (omzet > 150 atau omzet kosong)"
+
+
+ABOVE = C(column="omzet", op="gt", value=300)
+
+
+@pytest.mark.parametrize(
+    ("measure", "year", "words"),
+    [
+        (dict(where=MIKRO), 2024, "Skala Usaha = Mikro"),
+        (dict(where=MIKRO, year="n-1"), 2023, "tahun 2023: Skala Usaha = Mikro"),
+        (dict(where=MIKRO, year="n-1"), None, "tahun n−1: Skala Usaha = Mikro"),
+        (
+            dict(where_previous=MIKRO, where=ABOVE),
+            2024,
+            "tahun 2023: Skala Usaha = Mikro; tahun 2024, NIB yang sama: Omzet per Tahun (Rp) > 300",
+        ),
+        (
+            dict(where_previous=MIKRO, where=ABOVE),
+            None,
+            "tahun n−1: Skala Usaha = Mikro; tahun n, NIB yang sama: Omzet per Tahun (Rp) > 300",
+        ),
+        (
+            dict(where_previous=MIKRO, where=ABOVE, year="n-1"),
+            None,
+            "tahun n−2: Skala Usaha = Mikro; tahun n−1, NIB yang sama: Omzet per Tahun (Rp) > 300",
+        ),
+    ],
+)
+def test_a_measure_says_which_year_it_is_about(measure, year, words):
+    m = spec.Measure(source="umkm", aggregate="count", **measure)
+    assert describe_measure_filter(m, SOURCE, year) == words
