@@ -21,7 +21,9 @@ def test_year_folders_and_paths(config, small_data):
 def test_each_workbook_is_opened_once_and_each_sheet_read_once(config, small_data, monkeypatch):
     opened = []
     real = opener.open_workbook
-    monkeypatch.setattr(opener, "open_workbook", lambda path: opened.append(path) or real(path))
+    monkeypatch.setattr(
+        opener, "open_workbook", lambda path, limits: opened.append(path) or real(path, limits)
+    )
     ws = Workspace(config, small_data)
     first = ws.sheet(2024, "umkm")
     assert ws.sheet(2024, "umkm") is first

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from iku_cli.config import NUMERIC_TYPES, Column
-from iku_cli.findings import At, Finding
+from iku_cli.findings import At, Finding, at_rows
 from iku_cli.numbers import format_exact, parse_number_text
 from iku_cli.text import closest, normalise
 
@@ -24,9 +24,16 @@ def matching_values(series: pd.Series, test: Callable[[str], bool]) -> list[obje
 
 
 def blank_mask(series: pd.Series) -> pd.Series:
-    """Empty cells, and cells holding only spaces or a dash."""
+    """Empty cells, and cells holding only spaces or a dash; a number that is NaN is a value (a wrong one)."""
     blanks = matching_values(series, lambda v: v.strip() in ("", "-"))
-    return series.isna() | (series.isin(blanks) if blanks else False)
+    empty = series.isna()
+    if empty.any():
+        empty[empty] = series[empty].map(lambda v: v is None)
+    return empty | (series.isin(blanks) if blanks else False)
+
+
+# No count, amount or score comes near this; a million of them still sum to a finite number.
+MAX_MAGNITUDE = 1e300
 
 
 @dataclass(frozen=True)
@@ -41,12 +48,12 @@ class _Cells:
     def each(
         self, code: str, mask: pd.Series, message: Callable[[int], str], value: pd.Series | None = None
     ) -> list[Finding]:
-        """A finding at every row of ``mask``; its value the cell as read unless ``value`` is given."""
+        """A finding at every row of ``mask`` (the first thousand, and a count); its value the cell as read."""
         shown = self.raw if value is None else value
-        return [
-            self.at.finding(code, message(row), cell=f"{self.letter}{row}", column=self.cid, value=shown[row])
-            for row in mask.index[mask]
-        ]
+        rows = mask.index[mask.to_numpy(dtype=bool)].tolist()
+        return at_rows(
+            self.at, code, rows, lambda row: f"{self.letter}{row}", message, lambda row: shown[row], self.cid
+        )
 
 
 def typed(
@@ -133,6 +140,17 @@ def _typed_number(
         )
     if factor != 1.0:
         out = out * factor
+    huge = out.notna() & ~(out.abs() <= MAX_MAGNITUDE)  # inf, and what would overflow a sum
+    if huge.any():
+        found += cells.each(
+            "type-error",
+            huge,
+            lambda row: (
+                f"{series[row]} bukan angka yang dapat dihitung (tak terhingga atau lebih dari 1e300); "
+                "periksa isinya"
+            ),
+        )
+        out[huge] = np.nan
     return out, found + _bounds(cells, column, out)
 
 

@@ -1,0 +1,57 @@
+"""Which file holds a declared workbook: its own name, or the same name saved as .xls, .xlsb or .ods."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from iku_cli.read.opener import EXTENSIONS
+
+
+@dataclass(frozen=True)
+class Located:
+    """The file to read (None when there is none) and the look-alikes a person may have meant."""
+
+    path: Path | None
+    look_alikes: list[str]  # names in the folder that differ only by case or by extension
+
+
+def locate(declared: Path) -> Located:
+    """``declared`` itself; else, when it is an .xlsx, the same name as .xls, .xlsb or .ods in its folder."""
+    folder = declared.parent
+    if declared.exists():
+        return Located(declared, [])
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError:
+        return Located(None, [])
+    stem, suffix = declared.stem, declared.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        for other in (".xls", ".xlsb", ".ods"):
+            if declared.with_suffix(other).name in names:
+                return Located(folder / declared.with_suffix(other).name, [])
+    look_alikes = [
+        n
+        for n in names
+        if n.casefold() == declared.name.casefold()
+        or (Path(n).stem.casefold() == stem.casefold() and n != declared.name)
+    ]
+    return Located(None, look_alikes)
+
+
+def look_alike_hint(declared: Path, look_alikes: list[str]) -> str:
+    """What to do with each file that is almost the workbook, as the tail of the "missing" message."""
+    advice = []
+    for name in look_alikes:
+        suffix = Path(name).suffix.lower()
+        if suffix in (".xlsx", ".xlsm"):
+            advice.append(f"'{name}': ganti namanya menjadi '{declared.name}' (huruf besar-kecil harus sama)")
+        elif suffix in EXTENSIONS:
+            advice.append(
+                f"'{name}': ganti namanya menjadi '{declared.with_suffix(suffix).name}', atau simpan sebagai .xlsx"
+            )
+        else:
+            advice.append(
+                f"'{name}': bukan workbook yang dapat dibaca; buka di Excel dan simpan sebagai '{declared.name}'"
+            )
+    return "; ada file " + "; ".join(advice) if advice else ""
