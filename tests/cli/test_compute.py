@@ -108,3 +108,19 @@ def test_data_error_exits_1_and_names_the_cell(small_data):
     assert "2024/bidang_koperasi.xlsx › Keragaan Koperasi" in result.stderr
     assert "F2: 'dua juta' bukan uang (Rupiah)" in result.stderr
     assert "iku validate" in result.stderr
+
+
+def test_reading_progress_shows_on_a_terminal_and_never_in_piped_output(small_data, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from iku_cli.cli import common
+
+    piped = run("compute", small_data, "--year", 2024, "--format", "json")
+    assert "Membaca" not in piped.stderr and json.loads(piped.stdout)["year"] == 2024
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=100)
+    monkeypatch.setattr(common, "err", terminal)
+    assert run("compute", small_data, "--year", 2024, "--format", "json").exit_code == 0
+    shown = terminal.file.getvalue()
+    assert "Membaca 2024/bidang_usaha_mikro_ikm.xlsx › Data UMKM" in shown

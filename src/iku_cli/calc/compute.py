@@ -18,7 +18,7 @@ from iku_cli.calc.results import (
     Status,
     blocks,
 )
-from iku_cli.calc.workspace import Workspace
+from iku_cli.calc.workspace import Progress, Workspace, quiet
 from iku_cli.config import Config, FormulaType, GrowthFormula, IndicatorRef, Indikator
 from iku_cli.config.words import describe_filter, measure_column
 
@@ -28,9 +28,11 @@ def years_needed(ind: Indikator, year: int) -> list[int]:
     return [year - 1, year] if isinstance(ind.formula, GrowthFormula) else [year]
 
 
-def compute(config: Config, data_dir: Path | str, year: int, *, history_years: int = 2) -> ComputeResult:
+def compute(
+    config: Config, data_dir: Path | str, year: int, *, history_years: int = 2, progress: Progress = quiet
+) -> ComputeResult:
     """Every indicator for ``year``; nothing at all when the workbooks it needs have errors."""
-    return compute_year(Workspace(config, Path(data_dir)), year, history_years)
+    return compute_year(Workspace(config, Path(data_dir), progress), year, history_years)
 
 
 def compute_year(ws: Workspace, year: int, history_years: int = 2) -> ComputeResult:

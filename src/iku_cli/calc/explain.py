@@ -10,7 +10,7 @@ import pandas as pd
 from iku_cli.calc.compute import compute_year
 from iku_cli.calc.measures import rows_used
 from iku_cli.calc.results import ComputeResult, IndicatorResult, MeasureResult
-from iku_cli.calc.workspace import Workspace
+from iku_cli.calc.workspace import Progress, Workspace, quiet
 from iku_cli.config import Config
 
 
@@ -35,12 +35,14 @@ class Explanation:
     rows: list[MeasureRows]
 
 
-def explain(config: Config, data_dir: Path | str, year: int, indicator_id: str) -> Explanation:
+def explain(
+    config: Config, data_dir: Path | str, year: int, indicator_id: str, *, progress: Progress = quiet
+) -> Explanation:
     """The computation of ``year`` with, for one indicator, the Excel rows behind each of its measures."""
     ref = config.indicator(indicator_id)
     if ref is None:
         raise UnknownIndicator(indicator_id, [r.indikator.id for r in config.indicators])
-    ws = Workspace(config, Path(data_dir))
+    ws = Workspace(config, Path(data_dir), progress)
     result = compute_year(ws, year)
     ind = next(i for i in result.indicators if i.id == ref.indikator.id)
     rows = []

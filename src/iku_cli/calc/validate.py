@@ -7,7 +7,7 @@ from pathlib import Path
 
 from iku_cli import findings as F
 from iku_cli.calc.crossyear import large_changes, read_years
-from iku_cli.calc.workspace import Workspace, year_folders
+from iku_cli.calc.workspace import Progress, Workspace, quiet, year_folders
 from iku_cli.config import Config
 from iku_cli.findings import Finding
 
@@ -31,9 +31,11 @@ class ValidationReport:
         }
 
 
-def validate(config: Config, data_dir: Path | str, years: list[int]) -> ValidationReport:
+def validate(
+    config: Config, data_dir: Path | str, years: list[int], *, progress: Progress = quiet
+) -> ValidationReport:
     """Every declared sheet of ``years``, checked; measures compared from one year to the next."""
-    ws = Workspace(config, Path(data_dir))
+    ws = Workspace(config, Path(data_dir), progress)
     found = read_years(ws, years)
     found += large_changes(ws, years)
     files = sorted({d.file for d in ws.sheets_read() if not d.missing})

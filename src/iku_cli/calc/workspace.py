@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,12 +27,21 @@ def year_folders(data_dir: Path) -> list[int]:
     )
 
 
+# Called around each sheet read with "2024/bidang_koperasi.xlsx › Keragaan Koperasi": the command line shows it.
+Progress = Callable[[str], AbstractContextManager[object]]
+
+
+def quiet(_label: str) -> AbstractContextManager[object]:
+    return nullcontext()
+
+
 @dataclass
 class Workspace:
     """The data folder as read in one run: each sheet and each measure read once and remembered."""
 
     config: Config
     data_dir: Path
+    progress: Progress = quiet
     cache: WorkbookCache = field(default_factory=WorkbookCache)
     _sheets: dict[tuple[int, str], SheetData] = field(default_factory=dict)
     _measures: dict[tuple[int, str], MeasureValue | None] = field(default_factory=dict)
@@ -46,10 +57,9 @@ class Workspace:
         if key not in self._sheets:
             source = self.config.spec.sources[source_id]
             needed = frozenset(self.config.columns_used(source_id))
-            path = self.path(year, source.workbook)
-            self._sheets[key] = read_sheet(
-                path, f"{year}/{source.workbook}", source_id, source, self.cache, needed
-            )
+            path, file = self.path(year, source.workbook), f"{year}/{source.workbook}"
+            with self.progress(f"{file} › {source.sheet}"):
+                self._sheets[key] = read_sheet(path, file, source_id, source, self.cache, needed)
         return self._sheets[key]
 
     def measure(self, year: int, measure_id: str) -> MeasureValue | None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from iku_cli.output.formats import COMPUTE, EXPLAIN, INDICATORS, TREND, VALIDATE, Format, Formats
 
@@ -199,3 +201,33 @@ def write_outputs(formats: Formats, result: object, paths: list[Path]) -> None:
         except PermissionError:
             raise UsageError(f"--output {p}: no permission to write there") from None
         err.print(f"Ditulis: {p}", markup=False)
+
+
+@contextmanager
+def reading_progress() -> Iterator[Callable[[str], AbstractContextManager[object]]]:
+    """A line on standard error naming the sheet being read, with the time it takes; only on a terminal.
+
+    Piped output and JSON never see it; a sheet of a million rows shows that iku is at work.
+    """
+    if not err.is_terminal:
+        yield lambda _label: nullcontext()
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("Membaca {task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+
+        @contextmanager
+        def sheet(label: str) -> Iterator[None]:
+            task = progress.add_task(escape(label), total=None)
+            try:
+                yield
+            finally:
+                progress.remove_task(task)
+
+        yield sheet

@@ -32,7 +32,8 @@ def compute(
 
     cfg = c.load(config)
     paths = c.checked_outputs(output, COMPUTE)
-    result = run(cfg, c.year_data(data_dir, year), year)
+    with c.reading_progress() as progress:
+        result = run(cfg, c.year_data(data_dir, year), year, progress=progress)
     if result.blocked:
         print_findings_summary(result.errors, c.err)
         c.err.print(

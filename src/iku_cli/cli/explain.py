@@ -34,7 +34,8 @@ def explain(
     cfg = c.load(config)
     folder: Path = c.year_data(data_dir, year)
     try:
-        ex = run(cfg, folder, year, indicator_id)
+        with c.reading_progress() as progress:
+            ex = run(cfg, folder, year, indicator_id, progress=progress)
     except UnknownIndicator as exc:
         raise c.UsageError(str(exc)) from None
     if ex.result.blocked:

@@ -37,7 +37,8 @@ def trend(
         raise c.UsageError(f"--from {first} is after --to {last}")
     if last - first > 50:
         raise c.UsageError("give at most 50 years")
-    result = run(cfg, c.data_dir_of(data_dir), first, last)
+    with c.reading_progress() as progress:
+        result = run(cfg, c.data_dir_of(data_dir), first, last, progress=progress)
     if result.blocked_years:
         print_findings_summary(result.blocking_errors, c.err)
         years = ", ".join(str(y) for y in result.blocked_years)

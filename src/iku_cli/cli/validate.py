@@ -63,7 +63,8 @@ def validate(
                 "--annotate must name another folder than the data folder; originals are never written"
             )
         annotate_dir.mkdir(parents=True, exist_ok=True)
-    report = run(cfg, folder, years)
+    with c.reading_progress() as progress:
+        report = run(cfg, folder, years, progress=progress)
     c.show(VALIDATE, report, fmt, show_all=show_all)
     c.write_outputs(VALIDATE, report, paths)
     if annotate_dir is not None:
