@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -74,10 +74,16 @@ class Finding:
     value: Any = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = str(self.severity)
-        data["value"] = _plain(self.value)
-        return data
+        return {
+            "severity": str(self.severity),
+            "code": self.code,
+            "message": self.message,
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "column": self.column,
+            "value": _plain(self.value),
+        }
 
     @property
     def location(self) -> str:

@@ -74,7 +74,7 @@ class Workspace:
             frame = data.frame if data.readable else None
             usable = frame is not None and not frame.empty
             self._measures[key] = (
-                evaluate(measure, frame, data.source) if usable and frame is not None else None
+                evaluate(measure, frame, data.source, data.codes) if usable and frame is not None else None
             )
         return self._measures[key]
 

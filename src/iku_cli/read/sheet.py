@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+import numpy as np
 import pandas as pd
 import python_calamine
 
 from iku_cli.config import Source
 from iku_cli.config.words import describe_filter
 from iku_cli.findings import At, Finding, at_rows, has_errors
+from iku_cli.read.body import Body, blank_of, make_body, types_of
 from iku_cli.read.cellref import column_letter
-from iku_cli.read.cells import blank_mask, typed
-from iku_cli.read.filters import filter_mask
+from iku_cli.read.cells import ColumnCells, normalised, typed
+from iku_cli.read.filters import TextCodes, rows_kept
 from iku_cli.read.grid import Grid, load_grid
 from iku_cli.read.header import (
     HEADER_SEARCH_ROWS,
@@ -33,7 +36,7 @@ from iku_cli.read.locate import locate, look_alike_hint
 from iku_cli.read.opener import WorkbookCache
 from iku_cli.read.package import Refused
 from iku_cli.read.rows import blank_runs, check_totals, total_rows
-from iku_cli.text import closest, normalise
+from iku_cli.text import closest
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,11 @@ class SheetData:
 
     def cell(self, column_id: str, row: int) -> str:
         return f"{self.letters[column_id]}{row}"
+
+    @cached_property
+    def codes(self) -> TextCodes:
+        """The frame's text, normalised once, for every measure and filter over this sheet."""
+        return TextCodes(self.frame if self.frame is not None else pd.DataFrame())
 
 
 def read_sheet(
@@ -144,8 +152,8 @@ def read_sheet(
 def parse_rows(
     at: At, source: Source, grid: Grid, needed: frozenset[str]
 ) -> tuple[Header | None, pd.DataFrame | None, list[Finding]]:
-    """The header, the typed data rows and the findings of one sheet's cells."""
-    rows = grid.rows
+    """The header, the typed data rows and the findings of one sheet's cells (the grid's rows are let go)."""
+    rows, grid.rows = grid.rows, []
     start = first_filled_row(rows)
     if start is None:
         return (
@@ -160,42 +168,45 @@ def parse_rows(
         message = f"tidak ada baris judul kolom di {HEADER_SEARCH_ROWS} baris pertama yang berisi ({span}); judul yang diharapkan: {expected}"
         return None, None, [at.finding("header-not-found", message)]
     header, found = read_header(at, source, header_index, rows[header_index], located, needed)
-    body = rows[header_index + 1 :]
-    first = header.row + 1
-    raw = pd.DataFrame(body, dtype=object, index=pd.RangeIndex(first, first + len(body)))
-    if raw.empty:
-        raw = pd.DataFrame(
-            index=pd.RangeIndex(first, first), columns=range(len(rows[header_index])), dtype=object
-        )
-    declared = {
-        cid: raw[p.index] if p.index in raw.columns else pd.Series(dtype=object, index=raw.index)
-        for cid, p in header.columns.items()
+    width = max([len(rows[header_index]), *(p.index + 1 for p in header.columns.values())])
+    body = make_body(rows[header_index + 1 :], header.row + 1, width)
+    del rows
+    blank = {
+        cid: blank_of(v, types_of(v))
+        for cid, v in ((cid, body.column(p.index)) for cid, p in header.columns.items())
     }
-    blank = {cid: blank_mask(s) for cid, s in declared.items()}
     unknown = _unknown_cells(
-        grid, header, first
+        grid, header, body.first
     )  # error values and formulas without value: not blank, not read
-    all_blank = pd.Series(True, index=raw.index)
+    all_blank = np.ones(body.height, dtype=bool)
     for cid, mask in blank.items():
-        all_blank &= mask & ~mask.index.isin(sorted(unknown.get(cid, {})))
-    total = total_rows(raw)  # whichever column holds the label, declared or not, with or without values
-    keep = ~all_blank & ~total
-    found += _unread_cells(at, grid, header, first, set(total.index[total]))
-    found += blank_runs(at, all_blank & ~total)
-    frame = pd.DataFrame(index=raw.index[keep])
+        all_blank &= mask & ~_at(body, unknown.get(cid, {}))
+    total = total_rows(body)  # whichever column holds the label, declared or not, with or without values
+    kept = np.flatnonzero(~all_blank & ~total)
+    found += _unread_cells(at, grid, header, body.first, set((np.flatnonzero(total) + body.first).tolist()))
+    found += blank_runs(at, body, all_blank & ~total)
+    rownums = kept + body.first
+    typed_columns: dict[str, np.ndarray] = {}
     for cid, place in header.columns.items():
-        values, typed_found = typed(
-            at, cid, source.columns[cid], place.letter, place.factor, declared[cid][keep], blank[cid][keep]
-        )
-        frame[cid] = values
+        cells = ColumnCells(at, cid, place.letter, body.column(place.index)[kept], rownums, blank[cid][kept])
+        typed_columns[cid], typed_found = typed(cells, source.columns[cid], place.factor)
         found += typed_found
-    found += check_totals(at, source, header, raw, total, frame)
-    found += _required(at, source, header, frame, blank, keep, unknown)
+    frame = pd.DataFrame(typed_columns, index=pd.Index(rownums))
+    found += check_totals(at, source, header, body, total, frame)
+    found += _required(at, source, header, frame, {cid: b[kept] for cid, b in blank.items()}, unknown)
     found += _duplicates(at, source, header, frame)
     if frame.empty:
         message = f"sheet ini hanya berisi judul kolom (baris {header.row}), tanpa baris data; isi datanya"
         found.append(at.finding("no-data-rows", message))
     return header, frame, found
+
+
+def _at(body: Body, rows: dict[int, str]) -> np.ndarray:
+    """A mask of the body rows among ``rows`` (Excel row numbers)."""
+    mask = np.zeros(body.height, dtype=bool)
+    if rows:
+        mask[np.fromiter(rows, dtype=np.int64) - body.first] = True
+    return mask
 
 
 def _unknown_cells(grid: Grid, header: Header, first: int) -> dict[str, dict[int, str]]:
@@ -247,26 +258,27 @@ def _required(
     source: Source,
     header: Header,
     frame: pd.DataFrame,
-    blank: dict[str, pd.Series],
-    keep: pd.Series,
+    blank: dict[str, np.ndarray],
     unknown: dict[str, dict[int, str]],
 ) -> list[Finding]:
     """Blank required cells; a cell whose value the reader could not give is already reported as such."""
     found = []
+    rownums = frame.index.to_numpy()
+    codes = TextCodes(frame)
     for cid, column in source.columns.items():
         if cid not in header.columns:
             continue
-        missing = blank[cid][keep] & ~blank[cid][keep].index.isin(sorted(unknown.get(cid, {})))
+        missing = blank[cid] & ~np.isin(rownums, np.fromiter(unknown.get(cid, {}), dtype=np.int64))
         if column.required:
             need, why = missing, "wajib diisi"
         elif column.required_when is not None:
-            need = missing & filter_mask(frame, column.required_when, source)
+            need = missing & rows_kept(frame, column.required_when, source, codes)
             why = f"wajib diisi bila {describe_filter(column.required_when, source)}"
         else:
             continue
         message = f"{column.header} kosong; kolom ini {why}"
         found += at_rows(
-            at, "required-missing", need.index[need].tolist(), _in(header, cid), _always(message), column=cid
+            at, "required-missing", rownums[need].tolist(), _in(header, cid), _always(message), column=cid
         )
     return found
 
@@ -285,7 +297,8 @@ def _duplicates(at: At, source: Source, header: Header, frame: pd.DataFrame) -> 
     key = source.key
     if not key or key not in frame.columns:
         return []
-    values = frame[key].dropna().map(normalise)
+    present = frame[key].dropna()
+    values = pd.Series(normalised(present.to_numpy(dtype=object)), index=present.index)
     dup = values[values.duplicated(keep=False)]
     letter = header.columns[key].letter
     first_row: dict[str, int] = {}
