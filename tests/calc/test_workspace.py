@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
-from iku_cli.calc.workspace import Workspace, year_folder, year_folders
+from iku_cli.calc.workspace import Workspace
 from iku_cli.read import opener
+from iku_cli.read.locate import year_folder, year_folders
 from tests.helpers import UMKM_HEADER, write_book
 
 

@@ -18,28 +18,28 @@ from iku_cli.calc.results import (
     Status,
     blocks,
 )
-from iku_cli.calc.workspace import Progress, Workspace, quiet
+from iku_cli.calc.workspace import PLAIN, Reading, Workspace
 from iku_cli.config import Config, FormulaType, GrowthFormula, IndicatorRef, Indikator
 from iku_cli.config.words import describe_filter, measure_column
 
 
-def years_needed(ind: Indikator, year: int) -> list[int]:
-    """A growth compares year n with n−1; a ratio needs year n only."""
-    return [year - 1, year] if isinstance(ind.formula, GrowthFormula) else [year]
-
-
 def compute(
-    config: Config, data_dir: Path | str, year: int, *, history_years: int = 2, progress: Progress = quiet
+    config: Config,
+    data_dir: Path | str,
+    year: int,
+    *,
+    history_years: int = 2,
+    reading: Reading = PLAIN,
 ) -> ComputeResult:
     """Every indicator for ``year``; nothing at all when the workbooks it needs have errors."""
-    return compute_year(Workspace(config, Path(data_dir), progress), year, history_years)
+    return compute_year(Workspace(config, Path(data_dir), reading), year, history_years)
 
 
 def compute_year(ws: Workspace, year: int, history_years: int = 2) -> ComputeResult:
     """``compute`` over a workspace shared with other computations of the same run (trend, explain)."""
     config = ws.config
     refs = config.indicators
-    years = sorted({y for r in refs for y in years_needed(r.indikator, year)})
+    years = config.years_for(year)
     found = read_years(ws, years)
     blocked = any(blocks(f) for f in found)
     if not blocked:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -13,19 +12,8 @@ from iku_cli.calc.measures import MeasureValue, evaluate
 from iku_cli.calc.results import InputFile
 from iku_cli.config import Config
 from iku_cli.read import Opened, SheetData, WorkbookCache, read_sheet
-
-
-def year_folder(data_dir: Path, year: int) -> Path:
-    """DATA_DIR/<year>: the folder that holds one year's workbooks."""
-    return Path(data_dir) / str(year)
-
-
-def year_folders(data_dir: Path) -> list[int]:
-    """Every sub-folder named as a year (2022, 2023 ...)."""
-    return sorted(
-        int(p.name) for p in Path(data_dir).iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name)
-    )
-
+from iku_cli.read.locate import year_folder
+from iku_cli.read.opener import Preloaded
 
 # Called around each sheet read with "2024/bidang_koperasi.xlsx › Keragaan Koperasi": the command line shows it.
 Progress = Callable[[str], AbstractContextManager[object]]
@@ -35,16 +23,30 @@ def quiet(_label: str) -> AbstractContextManager[object]:
     return nullcontext()
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How a run reads: what it shows while a sheet is read, and the sheets loaded ahead on another thread."""
+
+    progress: Progress = quiet
+    preload: Preloaded | None = None  # a read.preload.Preloader
+
+
+PLAIN = Reading()  # nothing shown, nothing loaded ahead: the library's default
+
+
 @dataclass
 class Workspace:
     """The data folder as read in one run: each sheet and each measure read once and remembered."""
 
     config: Config
     data_dir: Path
-    progress: Progress = quiet
-    cache: WorkbookCache = field(default_factory=WorkbookCache)
+    reading: Reading = PLAIN
+    cache: WorkbookCache = field(init=False)
     _sheets: dict[tuple[int, str], SheetData] = field(default_factory=dict)
     _measures: dict[tuple[int, str], MeasureValue | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.cache = WorkbookCache(preloader=self.reading.preload)
 
     def path(self, year: int, workbook: str) -> Path:
         return year_folder(self.data_dir, year) / workbook
@@ -58,7 +60,7 @@ class Workspace:
             source = self.config.spec.sources[source_id]
             needed = frozenset(self.config.columns_used(source_id))
             path, file = self.path(year, source.workbook), f"{year}/{source.workbook}"
-            with self.progress(f"{file} › {source.sheet}"):
+            with self.reading.progress(f"{file} › {source.sheet}"):
                 self._sheets[key] = read_sheet(path, file, source_id, source, self.cache, needed)
         return self._sheets[key]
 

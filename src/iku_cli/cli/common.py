@@ -165,7 +165,7 @@ def checked_year(year: int) -> int:
 
 def require_year_folder(data_dir: Path, year: int) -> None:
     """A year whose folder does not exist is a wrong path or a wrong year, not missing data."""
-    from iku_cli.calc.workspace import year_folder, year_folders
+    from iku_cli.calc.plan import year_folder, year_folders
 
     if not year_folder(data_dir, year).is_dir():
         present = ", ".join(str(y) for y in year_folders(data_dir)) or "none"
@@ -231,3 +231,15 @@ def reading_progress() -> Iterator[Callable[[str], AbstractContextManager[object
                 progress.remove_task(task)
 
         yield sheet
+
+
+@contextmanager
+def preloading(config: Config, data_dir: Path, years: list[int]) -> Iterator[Any]:
+    """Sheets of ``years`` loaded ahead on a second thread, started before the data libraries are imported."""
+    from iku_cli.calc.plan import preload
+
+    preloader = preload(config, data_dir, years)
+    try:
+        yield preloader
+    finally:
+        preloader.close()

@@ -7,26 +7,13 @@ whole column at C speed, and each distinct value be looked at once.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from pandas._libs import lib
 
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while millions of acyclic cells are made (it would walk them again and again)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+from iku_cli.read.grid import collector_paused
 
 
 @dataclass(frozen=True)

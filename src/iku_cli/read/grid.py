@@ -7,7 +7,10 @@ fit in memory. Such far cells are named, left out of a temporary copy, and the c
 
 from __future__ import annotations
 
+import gc
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,29 +26,53 @@ from iku_cli.read.scan import cell_texts, describe_far, exact_cells, far_cells, 
 CLASSIC_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while millions of acyclic cells are made (it would walk them again and again)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 @dataclass
 class Grid:
-    """The sheet's rows as the reader returns them, and the cells whose value it does not tell."""
+    """The sheet as the reader has loaded it, and the cells whose value it does not tell."""
 
-    rows: list[list[Any]]
+    loaded: Any = None  # the reader's sheet (python_calamine.CalamineSheet), until its rows are taken
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based (row, col) -> "#VALUE!"
     no_cache: set[tuple[int, int]] = field(default_factory=set)  # formulas without a stored value
     findings: list[Finding] = field(default_factory=list)  # stray cells left out
 
+    def take_rows(self) -> list[list[Any]]:
+        """The rows as Python lists (the collector paused: a million lists are made); the loaded sheet is let go."""
+        loaded, self.loaded = self.loaded, None
+        if loaded is None:
+            return []
+        with collector_paused():
+            rows: list[list[Any]] = loaded.to_python(skip_empty_area=False)
+        return rows
+
 
 def load_grid(at: At, book: Book, sheet_name: str) -> Grid:
-    """The grid of ``sheet_name``; raises Refused when the sheet cannot be read within the limits."""
+    """The sheet ``sheet_name`` loaded by the reader (the heavy part, which leaves other threads free).
+
+    Raises Refused when the sheet cannot be read within the limits.
+    """
     if book.kind == "xlsx":
         return _xlsx(at, book, sheet_name)
     return _other(at, book, sheet_name)
 
 
-def _read(path: Path, sheet_name: str) -> list[list[Any]]:
+def _load(path: Path, sheet_name: str) -> Any:
+    """The sheet loaded from a copy of the workbook (the copy may go once this returns)."""
     import python_calamine
 
     with python_calamine.CalamineWorkbook.from_path(str(path)) as reader:
-        rows: list[list[Any]] = reader.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-    return rows
+        return reader.get_sheet_by_name(sheet_name)
 
 
 def _xlsx(at: At, book: Book, sheet_name: str) -> Grid:
@@ -59,7 +86,9 @@ def _xlsx(at: At, book: Book, sheet_name: str) -> Grid:
         )
     scan = scan_sheet(package, member)
     grid = Grid(
-        [], {split_ref(ref): code for ref, code in scan.errors.items()}, {split_ref(r) for r in scan.no_cache}
+        None,
+        {split_ref(ref): code for ref, code in scan.errors.items()},
+        {split_ref(r) for r in scan.no_cache},
     )
     drop: set[str] = {ref for ref, code in scan.errors.items() if code not in CLASSIC_ERRORS}
     if scan.irregular:
@@ -82,10 +111,10 @@ def _xlsx(at: At, book: Book, sheet_name: str) -> Grid:
             grid.findings.append(at.finding("stray-cell", message, cell=ref, value=text))
         drop |= refs
     if not drop:
-        grid.rows = _read(book.path, sheet_name)
+        grid.loaded = book.reader.get_sheet_by_name(sheet_name)
         return grid
     with tempfile.TemporaryDirectory(prefix="iku-") as folder:
-        grid.rows = _read(without_cells(package, member, drop, Path(folder)), sheet_name)
+        grid.loaded = _load(without_cells(package, member, drop, Path(folder)), sheet_name)
     return grid
 
 
@@ -108,7 +137,7 @@ def _other(at: At, book: Book, sheet_name: str) -> Grid:
             "workbook-unreadable",
             f"sheet '{sheet_name}' tidak ditemukan di dalam file; simpan ulang file itu",
         )
-    grid = Grid([], {(c.row, c.col): c.error for c in cells if c.error})
+    grid = Grid(None, {(c.row, c.col): c.error for c in cells if c.error})
     taken: list[others.Cell] = []
     if cells and (max(c.row for c in cells) + 1) * (max(c.col for c in cells) + 1) > limits.max_cells:
         import numpy as np
@@ -135,5 +164,5 @@ def _other(at: At, book: Book, sheet_name: str) -> Grid:
         trouble = others.probe_grid(path, sheet_name, budget_bytes=limits.max_cells * 40 + (512 << 20))
         if trouble is not None:
             raise trouble
-        grid.rows = _read(path, sheet_name)
+        grid.loaded = _load(path, sheet_name) if taken else book.reader.get_sheet_by_name(sheet_name)
     return grid

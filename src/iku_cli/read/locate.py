@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from iku_cli.read.opener import EXTENSIONS
+
+
+def year_folder(data_dir: Path, year: int) -> Path:
+    """DATA_DIR/<year>: the folder that holds one year's workbooks."""
+    return Path(data_dir) / str(year)
+
+
+def year_folders(data_dir: Path) -> list[int]:
+    """Every sub-folder named as a year (2022, 2023 ...)."""
+    return sorted(
+        int(p.name) for p in Path(data_dir).iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name)
+    )
 
 
 @dataclass(frozen=True)
@@ -37,6 +50,11 @@ def locate(declared: Path) -> Located:
         or (Path(n).stem.casefold() == stem.casefold() and n != declared.name)
     ]
     return Located(None, look_alikes)
+
+
+def read_name(file: str, read: Path) -> str:
+    """The name findings give the file read: "2024/pdrb.xlsx" becomes "2024/pdrb.xls" when that is what was read."""
+    return str(PurePosixPath(file).with_name(read.name))
 
 
 def look_alike_hint(declared: Path, look_alikes: list[str]) -> str:

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any, Protocol
 
 import python_calamine
 
-from iku_cli.read.package import LIMITS, Limits, Package, Refused, check_path, open_package, sniff
+from iku_cli.read.package import (
+    LIMITS,
+    Limits,
+    Package,
+    Refused,
+    check_path,
+    open_package,
+    sheet_names,
+    sniff,
+)
 
 # What each file name promises, and how a person would describe the format they find instead.
 EXTENSIONS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsb", ".ods": "ods", ".xls": "xls"}
@@ -26,11 +37,20 @@ class Book:
     path: Path
     kind: str  # "xlsx", "xlsb", "ods" or "xls"
     package: Package | None
-    reader: python_calamine.CalamineWorkbook
     limits: Limits
+    _reader: python_calamine.CalamineWorkbook | None = None
 
     @property
+    def reader(self) -> python_calamine.CalamineWorkbook:
+        """The reader's workbook, opened when a sheet is first loaded from it."""
+        if self._reader is None:
+            self._reader = python_calamine.CalamineWorkbook.from_path(str(self.path))
+        return self._reader
+
+    @cached_property
     def sheet_names(self) -> list[str]:
+        if self.package is not None and self.kind == "xlsx":
+            return sheet_names(self.package)
         return list(self.reader.sheet_names)
 
 
@@ -48,16 +68,28 @@ class Opened:
 
 
 class WorkbookCache:
-    """Opens each workbook once per run, whatever number of sheets is read from it."""
+    """Opens each workbook once per run, whatever number of sheets is read from it.
 
-    def __init__(self, limits: Limits = LIMITS) -> None:
+    ``preloaded`` hands over a sheet a ``read.preload.Preloader`` loaded ahead, when one was given.
+    """
+
+    def __init__(self, limits: Limits = LIMITS, preloader: Preloaded | None = None) -> None:
         self.limits = limits
+        self.preloader = preloader
         self._open: dict[Path, Opened] = {}
 
     def get(self, path: Path) -> Opened:
         if path not in self._open:
             self._open[path] = open_workbook(path, self.limits)
         return self._open[path]
+
+    def preloaded(self, declared: Path, sheet: str) -> Any:
+        """The sheet as loaded ahead (a ``read.grid.Grid``), or None."""
+        return self.preloader.take(declared, sheet) if self.preloader is not None else None
+
+
+class Preloaded(Protocol):
+    def take(self, declared: Path, sheet: str) -> Any: ...
 
 
 def open_workbook(path: Path, limits: Limits = LIMITS) -> Opened:
@@ -76,8 +108,9 @@ def open_workbook(path: Path, limits: Limits = LIMITS) -> Opened:
                 f"file ini {_FORMAT_WORDS[kind]} walau namanya {path.suffix}; simpan ulang sebagai .xlsx "
                 f"atau beri nama yang sesuai formatnya",
             )
-        reader = python_calamine.CalamineWorkbook.from_path(str(path))
-        return Opened(Book(path, kind, package, reader, limits))
+        book = Book(path, kind, package, limits)
+        book.sheet_names  # noqa: B018 - a workbook whose sheets cannot be listed is reported now
+        return Opened(book)
     except Refused as refused:
         return Opened(None, refused.code, refused.reason)
     except PermissionError:

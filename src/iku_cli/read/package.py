@@ -299,6 +299,12 @@ _NS = {
 }
 
 
+def sheet_names(package: Package) -> list[str]:
+    """The names of an .xlsx's sheets, in their order, from workbook.xml."""
+    workbook = ElementTree.fromstring(package.read_part("xl/workbook.xml"))
+    return [str(sheet.get("name")) for sheet in workbook.iterfind("m:sheets/m:sheet", _NS)]
+
+
 def sheet_part(package: Package, sheet_name: str) -> str | None:
     """The zip part that holds an .xlsx sheet, from workbook.xml and its relationships."""
     workbook = ElementTree.fromstring(package.read_part("xl/workbook.xml"))

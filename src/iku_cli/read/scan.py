@@ -14,11 +14,13 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from iku_cli.read.cellref import cell_ref, column_index
 from iku_cli.read.package import Limits, Package, Refused, inflate
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 # Every cell of a chunk with no hit of the "far" search lies in columns A..Z and rows below 1,000,000.
@@ -160,6 +162,8 @@ def scan_sheet(package: Package, member: str) -> SheetScan:
 
 def exact_cells(package: Package, member: str) -> tuple[np.ndarray, np.ndarray]:
     """The 0-based row and column of every cell the reader keeps (an empty styled cell "<c .../>" it drops)."""
+    import numpy as np  # only on this rare path: the normal read does not wait for it
+
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     letters_rx = digits_rx = empty_rx = None
@@ -195,6 +199,8 @@ def far_cells(
     Returns the cells taken (0-based row, column) and the last cell of what is left ("H1000000"),
     or None for that when more than ``max_far`` cells would have to go: the sheet is then simply too large.
     """
+    import numpy as np
+
     keep = np.ones(len(rows), dtype=bool)
     taken: list[tuple[int, int]] = []
     while keep.any():

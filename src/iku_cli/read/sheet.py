@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,7 +32,7 @@ from iku_cli.read.header import (
     locate_header,
     read_header,
 )
-from iku_cli.read.locate import locate, look_alike_hint
+from iku_cli.read.locate import locate, look_alike_hint, read_name
 from iku_cli.read.opener import WorkbookCache
 from iku_cli.read.package import Refused
 from iku_cli.read.rows import blank_runs, check_totals, total_rows
@@ -111,7 +111,7 @@ def read_sheet(
         return SheetData(source_id, source, file, findings=[found], missing=True)
     notes: list[Finding] = []
     if located.path != path:
-        file = str(PurePosixPath(file).with_name(located.path.name))
+        file = read_name(file, located.path)
         notes.append(
             At(file).finding(
                 "workbook-other-format",
@@ -135,7 +135,7 @@ def read_sheet(
         return SheetData(source_id, source, file, findings=[*notes, found])
     at = At(file, sheet_name)
     try:
-        grid = load_grid(at, opened.book, sheet_name)
+        grid = cache.preloaded(path, source.sheet) or load_grid(at, opened.book, sheet_name)
     except Refused as refused:
         return SheetData(
             source_id, source, file, sheet_name, findings=[*notes, at.finding(refused.code, refused.reason)]
@@ -153,7 +153,7 @@ def parse_rows(
     at: At, source: Source, grid: Grid, needed: frozenset[str]
 ) -> tuple[Header | None, pd.DataFrame | None, list[Finding]]:
     """The header, the typed data rows and the findings of one sheet's cells (the grid's rows are let go)."""
-    rows, grid.rows = grid.rows, []
+    rows = grid.take_rows()
     start = first_filled_row(rows)
     if start is None:
         return (
@@ -191,7 +191,10 @@ def parse_rows(
         cells = ColumnCells(at, cid, place.letter, body.column(place.index)[kept], rownums, blank[cid][kept])
         typed_columns[cid], typed_found = typed(cells, source.columns[cid], place.factor)
         found += typed_found
-    frame = pd.DataFrame(typed_columns, index=pd.Index(rownums))
+    index = pd.Index(rownums)  # the dtype given: pandas would otherwise infer its own string type for text
+    frame = pd.DataFrame(
+        {cid: pd.Series(v, index=index, dtype=v.dtype) for cid, v in typed_columns.items()}, index=index
+    )
     found += check_totals(at, source, header, body, total, frame)
     found += _required(at, source, header, frame, {cid: b[kept] for cid, b in blank.items()}, unknown)
     found += _duplicates(at, source, header, frame)
