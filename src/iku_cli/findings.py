@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from iku_cli.text import row_ranges
 
 
 class Severity(StrEnum):
@@ -19,10 +22,13 @@ _ERRORS = {
     "workbook-missing": "a workbook the configuration declares is not in the year folder",
     "workbook-unreadable": "the file cannot be opened: corrupt, truncated, empty, a folder, no permission",
     "workbook-encrypted": "the workbook is password-protected",
-    "workbook-wrong-format": "the file is not an .xlsx workbook (an .xls, .ods or .csv renamed)",
+    "workbook-wrong-format": "the file is not the workbook its name says (an .xls, .ods or .csv renamed)",
+    "workbook-too-large": "the file, or a part of it, is larger than iku reads (a zip bomb, or far too much data)",
     "sheet-missing": "a declared sheet is not in the workbook",
+    "sheet-too-large": "the sheet's used range needs more cells than iku holds in memory",
     "header-not-found": "no row of the sheet carries the declared headers",
     "column-missing": "a required column is not in the header row",
+    "duplicate-column": "a declared column's header stands twice in the header row",
     "unit-mismatch": "a header names a unit that cannot be converted to the declared one",
     "type-error": "a value that is not of its column's type",
     "below-minimum": "a value below the column's minimum",
@@ -31,10 +37,14 @@ _ERRORS = {
     "required-missing": "a required value is blank",
     "duplicate-key": "the same key appears twice in one sheet",
     "formula-no-cache": "a formula cell without a cached value",
+    "excel-error": "an Excel error value (#VALUE!, #DIV/0! ...) in a cell the computation uses",
     "budget-code-invalid": "a budget row's code is not digits separated by dots (2.17.07.2.01.0003)",
 }
 _WARNINGS = {
     "number-as-text": "a number typed as text; the value it was read as is given",
+    "excel-error-ignored": "an Excel error value in a JUMLAH row or an undeclared column",
+    "stray-cell": "a cell far from the data, left out so that the sheet can be read",
+    "workbook-other-format": "the .xlsx is absent and the same name as .xls, .xlsb or .ods was read",
     "total-row-excluded": "a JUMLAH / TOTAL row was excluded from the data",
     "unit-scaled": "a header in another unit than declared; values were scaled",
     "unit-inconsistent": "the same column is in different units across years",
@@ -69,10 +79,16 @@ class Finding:
     value: Any = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = str(self.severity)
-        data["value"] = _plain(self.value)
-        return data
+        return {
+            "severity": str(self.severity),
+            "code": self.code,
+            "message": self.message,
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "column": self.column,
+            "value": _plain(self.value),
+        }
 
     @property
     def location(self) -> str:
@@ -142,3 +158,38 @@ class At:
 
     def finding(self, code: str, message: str, **where: Any) -> Finding:
         return make(code, message, file=self.file, sheet=self.sheet, **where)
+
+
+# Findings of one kind in one column, listed one by one at the most; the rest are counted in one more finding.
+FINDINGS_PER_COLUMN = 10_000
+
+
+def at_rows(
+    at: At,
+    code: str,
+    rows: list[int],
+    cell: Callable[[int], str],
+    message: Callable[[int], str],
+    value: Callable[[int], Any] | None = None,
+    column: str | None = None,
+    limit: int = FINDINGS_PER_COLUMN,
+) -> list[Finding]:
+    """A finding at each of ``rows`` (Excel row numbers), the first ``limit`` of them; one more counts the rest.
+
+    A column broken in a million cells yields a thousand findings and a count, not a million objects.
+    """
+    out = [
+        at.finding(code, message(r), cell=cell(r), column=column, value=value(r) if value else None)
+        for r in rows[:limit]
+    ]
+    rest = rows[limit:]
+    if rest:
+        out.append(
+            at.finding(
+                code,
+                f"… dan {len(rest):,} sel lain di kolom ini dengan masalah yang sama ".replace(",", ".")
+                + f"(baris {row_ranges(rest)}); perbaiki yang di atas dulu, lalu periksa lagi",
+                column=column,
+            )
+        )
+    return out

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import numbers
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 _CURRENCY = r"^(?:rp\.?|idr|usd|us\$|\$)\s*"
 _TRAILER = r"(?:,-|\.-|,—)$"
@@ -18,6 +20,9 @@ _EN_DECIMAL = r"-?\d+\.\d+"  # 12.5 (a single dot not followed by exactly three 
 
 def parse_number_text(text: pd.Series) -> pd.Series:
     """Parse strings of numbers in Indonesian format, vectorised; NaN where a string is no number."""
+    import numpy as np  # here, not above: printing numbers needs neither, and `iku --help` stays quick
+    import pandas as pd
+
     s = text.astype(str).str.strip().str.casefold()
     # The sign may stand outside the currency: "(Rp 1.000)" and "-Rp 1.000" are both -1000.
     negative_paren = s.str.fullmatch(r"\(.*\)")
@@ -46,7 +51,7 @@ def parse_number_text(text: pd.Series) -> pd.Series:
 
 def _missing(value: object) -> bool:
     """None, NaN (of any kind: float, numpy, pd.NA), an infinity or no number at all: nothing to print."""
-    if not isinstance(value, (int, float, np.integer, np.floating)):
+    if not isinstance(value, numbers.Real):
         return True
     return not math.isfinite(float(value))
 

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from iku_cli import config as spec
-from iku_cli.calc.measures import MeasureValue, evaluate, previous_rows, rows_used
+from iku_cli.calc.measures import MeasureValue, aggregate, evaluate, previous_rows, rows_used, used_mask
+from iku_cli.read.filters import TextCodes
 from tests.read.test_filters import SOURCE, C, frame
 
 
@@ -149,6 +150,10 @@ NAIK_KELAS = spec.Measure(
 )
 
 
+def over_two_years(m: spec.Measure, after: pd.DataFrame, before: pd.DataFrame) -> MeasureValue:
+    return aggregate(m, after, SOURCE, TextCodes(after), used_mask(m, after, SOURCE, previous=before))
+
+
 def two_years() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Year n−1 and year n of six businesses (omzet in the frame's units, threshold 300)."""
     before = pd.DataFrame(
@@ -176,7 +181,7 @@ def test_cohort_counts_keys_that_crossed_by_hand():
     before, after = two_years()
     # counted: A1 (Kecil now, still counted), e5 (E5), G7 (300 is not above 300; 301 is)
     # not: B2 (above already in n−1), C3 (closed), D4 (new), F6 (was Kecil)
-    out = evaluate(NAIK_KELAS, after, SOURCE, before)
+    out = over_two_years(NAIK_KELAS, after, before)
     assert out == MeasureValue(3.0, 3)
     assert list(rows_used(NAIK_KELAS, after, SOURCE, before).index) == [10, 13, 15]
 
@@ -194,13 +199,15 @@ def test_cohort_without_where_counts_every_key_that_stayed():
     before, after = two_years()
     stayed = spec.Measure(source="umkm", aggregate="count", where_previous=MIKRO)
     # Mikro in n−1: A1, B2, C3, E5, G7; present in n: A1, B2, e5, G7
-    assert evaluate(stayed, after, SOURCE, before) == MeasureValue(4.0, 4)
+    assert over_two_years(stayed, after, before) == MeasureValue(4.0, 4)
 
 
 def test_cohort_needs_the_previous_year():
     _, after = two_years()
     with pytest.raises(ValueError, match="year before"):
         evaluate(NAIK_KELAS, after, SOURCE)
+    with pytest.raises(ValueError, match="year before"):
+        used_mask(NAIK_KELAS, after, SOURCE)
 
 
 def test_cohort_sum_is_over_the_later_rows():
@@ -208,4 +215,4 @@ def test_cohort_sum_is_over_the_later_rows():
     omzet = spec.Measure(
         source="umkm", aggregate="sum", column="omzet", where_previous=MIKRO_LOW, where=ABOVE
     )
-    assert evaluate(omzet, after, SOURCE, before) == MeasureValue(350.0 + 310.0 + 301.0, 3)
+    assert over_two_years(omzet, after, before) == MeasureValue(350.0 + 310.0 + 301.0, 3)

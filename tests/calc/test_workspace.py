@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
-from iku_cli.calc.workspace import Workspace, year_folder, year_folders
+from iku_cli.calc.workspace import Workspace
 from iku_cli.read import opener
+from iku_cli.read.locate import year_folder, year_folders
 from tests.helpers import UMKM_HEADER, write_book
 
 
@@ -21,7 +22,9 @@ def test_year_folders_and_paths(config, small_data):
 def test_each_workbook_is_opened_once_and_each_sheet_read_once(config, small_data, monkeypatch):
     opened = []
     real = opener.open_workbook
-    monkeypatch.setattr(opener, "open_workbook", lambda path: opened.append(path) or real(path))
+    monkeypatch.setattr(
+        opener, "open_workbook", lambda path, limits: opened.append(path) or real(path, limits)
+    )
     ws = Workspace(config, small_data)
     first = ws.sheet(2024, "umkm")
     assert ws.sheet(2024, "umkm") is first

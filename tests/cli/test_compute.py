@@ -127,3 +127,19 @@ def test_budget_errors_leave_the_budget_out_and_exit_1(small_data):
     err = " ".join(result.stderr.split())
     assert "budget-code-invalid" in err and "A3" in err
     assert "Anggaran tidak dihitung: 1 kesalahan di 2024/anggaran.xlsx" in err
+
+
+def test_reading_progress_shows_on_a_terminal_and_never_in_piped_output(small_data, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from iku_cli.cli import common
+
+    piped = run("compute", small_data, "--year", 2024, "--format", "json")
+    assert "Membaca" not in piped.stderr and json.loads(piped.stdout)["year"] == 2024
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=100)
+    monkeypatch.setattr(common, "err", terminal)
+    assert run("compute", small_data, "--year", 2024, "--format", "json").exit_code == 0
+    shown = terminal.file.getvalue()
+    assert "Membaca 2024/bidang_usaha_mikro_ikm.xlsx › Data UMKM" in shown

@@ -9,7 +9,7 @@ from pathlib import Path
 from iku_cli import __version__
 from iku_cli.calc import anggaran, formulas, pengukuran
 from iku_cli.calc.crossyear import large_changes, read_years
-from iku_cli.calc.realisasi import realisasi, years_needed
+from iku_cli.calc.realisasi import realisasi
 from iku_cli.calc.results import (
     DATA_ERROR,
     ComputeResult,
@@ -19,14 +19,21 @@ from iku_cli.calc.results import (
     Status,
     blocks,
 )
-from iku_cli.calc.workspace import Workspace
+from iku_cli.calc.workspace import PLAIN, Reading, Workspace
 from iku_cli.config import Config, FormulaType, IndicatorRef
 from iku_cli.findings import dedupe
 
 
-def compute(config: Config, data_dir: Path | str, year: int, *, history_years: int = 2) -> ComputeResult:
+def compute(
+    config: Config,
+    data_dir: Path | str,
+    year: int,
+    *,
+    history_years: int = 2,
+    reading: Reading = PLAIN,
+) -> ComputeResult:
     """Every indicator for ``year``; nothing at all when the workbooks it needs have errors."""
-    return compute_year(Workspace(config, Path(data_dir)), year, history_years)
+    return compute_year(Workspace(config, Path(data_dir), reading), year, history_years)
 
 
 def compute_year(ws: Workspace, year: int, history_years: int = 2, with_budget: bool = True) -> ComputeResult:
@@ -36,7 +43,7 @@ def compute_year(ws: Workspace, year: int, history_years: int = 2, with_budget: 
     """
     config = ws.config
     refs = config.indicators
-    years = sorted({y for r in refs for y in years_needed(config.spec, r.indikator, year)})
+    years = config.years_for(year)
     budget_source = _budget_only_source(config)
     found = read_years(ws, years, [s for s in config.spec.sources if s != budget_source])
     blocked = any(blocks(f) for f in found)

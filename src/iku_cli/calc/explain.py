@@ -10,16 +10,10 @@ import pandas as pd
 from iku_cli.calc.compute import compute_year
 from iku_cli.calc.measures import previous_rows, rows_used
 from iku_cli.calc.results import ComputeResult, IndicatorResult, MeasureResult
-from iku_cli.calc.workspace import Workspace
-from iku_cli.config import Config, Measure, Source, conditions
+from iku_cli.calc.workspace import PLAIN, Reading, Workspace
+from iku_cli.config import Config, Measure, Source, UnknownIndicator, conditions
 
-
-class UnknownIndicator(ValueError):
-    """An id that indicators.yaml does not declare; carries the valid ids."""
-
-    def __init__(self, wanted: str, valid: list[str]):
-        super().__init__(f"unknown indicator '{wanted}'; valid ids: {', '.join(valid)}")
-        self.valid = valid
+__all__ = ["Explanation", "MeasureRows", "UnknownIndicator", "explain"]
 
 
 @dataclass(frozen=True)
@@ -39,12 +33,17 @@ class Explanation:
     rows: list[MeasureRows]
 
 
-def explain(config: Config, data_dir: Path | str, year: int, indicator_id: str) -> Explanation:
+def explain(
+    config: Config,
+    data_dir: Path | str,
+    year: int,
+    indicator_id: str,
+    *,
+    reading: Reading = PLAIN,
+) -> Explanation:
     """The computation of ``year`` with, for one indicator, the Excel rows behind each of its measures."""
-    ref = config.indicator(indicator_id)
-    if ref is None:
-        raise UnknownIndicator(indicator_id, [r.indikator.id for r in config.indicators])
-    ws = Workspace(config, Path(data_dir))
+    ref = config.require_indicator(indicator_id)
+    ws = Workspace(config, Path(data_dir), reading)
     result = compute_year(ws, year)
     ind = next(i for i in result.indicators if i.id == ref.indikator.id)
     rows = []

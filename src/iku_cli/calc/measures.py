@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from iku_cli.config import NUMERIC_TYPES, Measure, Source
-from iku_cli.read import filter_mask
+from iku_cli.read.filters import TextCodes, rows_kept
 from iku_cli.text import normalise
 
 
@@ -26,6 +26,69 @@ class MeasureValue:
     rows: int
 
 
+def used_mask(
+    measure: Measure,
+    frame: pd.DataFrame,
+    source: Source,
+    codes: TextCodes | None = None,
+    *,
+    previous: pd.DataFrame | None = None,
+    previous_codes: TextCodes | None = None,
+) -> np.ndarray:
+    """The rows a measure counts or sums; a blank value does not count (nor a column the sheet lacks).
+
+    ``previous``: the year before's rows, for a measure over two years (required there); the ``codes`` of
+    each frame are its normalised text, made once per sheet, reused when given.
+    """
+    codes = codes or TextCodes(frame)
+    mask = rows_kept(frame, measure.where, source, codes)
+    if measure.follows_key:
+        if previous is None:
+            raise ValueError("a measure over two years needs the rows of the year before")
+        mask &= _in_cohort(measure, source, frame, codes, previous, previous_codes or TextCodes(previous))
+    if measure.column:
+        if measure.column not in frame.columns:
+            return np.zeros(len(frame), dtype=bool)
+        mask &= frame[measure.column].notna().to_numpy()
+    return mask
+
+
+def _in_cohort(
+    measure: Measure,
+    source: Source,
+    frame: pd.DataFrame,
+    codes: TextCodes,
+    previous: pd.DataFrame,
+    previous_codes: TextCodes,
+) -> np.ndarray:
+    """Rows of ``frame`` whose key had, in ``previous``, a row that ``where_previous`` keeps."""
+    key = source.key
+    if not key:
+        raise ValueError(f"where_previous needs a source with a key; source '{measure.source}' has none")
+    kept = rows_kept(previous, measure.where_previous, source, previous_codes)
+    if source.columns[key].type in NUMERIC_TYPES:
+        before = _numbers(previous, key)[kept]
+        return np.isin(_numbers(frame, key), before[~np.isnan(before)])
+    before_codes, before_values = previous_codes.of(key)
+    wanted = {before_values[c] for c in np.unique(before_codes[kept]) if c >= 0}
+    now_codes, now_values = codes.of(key)
+    followed = np.array([v in wanted for v in now_values] + [False], dtype=bool)  # the last: a blank key
+    return followed[now_codes]
+
+
+def _numbers(frame: pd.DataFrame, column: str) -> np.ndarray:
+    if column not in frame.columns:
+        return np.full(len(frame), np.nan)
+    return frame[column].to_numpy(dtype=np.float64)
+
+
+def rows_used(
+    measure: Measure, frame: pd.DataFrame, source: Source, previous: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The rows a measure counts or sums (index: the Excel row numbers), for an auditor to look at."""
+    return frame[used_mask(measure, frame, source, previous=previous)]
+
+
 def key_text(values: pd.Series) -> pd.Series:
     """Keys as compared across rows and years (blank keys stay NaN)."""
     present = values.notna()
@@ -33,41 +96,6 @@ def key_text(values: pd.Series) -> pd.Series:
     if present.any():
         out[present] = values[present].map(normalise)
     return out
-
-
-def _key_column(measure: Measure, source: Source) -> str:
-    if not source.key:
-        raise ValueError(f"where_previous needs a source with a key; source '{measure.source}' has none")
-    return source.key
-
-
-def _in_cohort(measure: Measure, frame: pd.DataFrame, previous: pd.DataFrame, source: Source) -> pd.Series:
-    """Rows of ``frame`` whose key had, in ``previous``, a row that ``where_previous`` keeps."""
-    key = _key_column(measure, source)
-    if key not in frame.columns or key not in previous.columns:
-        return pd.Series(False, index=frame.index)
-    before = previous[filter_mask(previous, measure.where_previous, source)]
-    wanted = set(key_text(before[key]).dropna())
-    return key_text(frame[key]).isin(wanted)
-
-
-def rows_used(
-    measure: Measure, frame: pd.DataFrame, source: Source, previous: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """The rows a measure counts or sums (index: the Excel row numbers); blank values do not count.
-
-    ``previous``: the year before's rows, for a measure over two years (required there).
-    """
-    mask = filter_mask(frame, measure.where, source)
-    if measure.follows_key:
-        if previous is None:
-            raise ValueError("a measure over two years needs the rows of the year before")
-        mask &= _in_cohort(measure, frame, previous, source)
-    if measure.column:
-        if measure.column not in frame.columns:  # a declared column the sheet does not have: all blank
-            return frame.iloc[0:0]
-        mask &= frame[measure.column].notna()
-    return frame[mask]
 
 
 def previous_rows(used: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -85,17 +113,24 @@ def previous_rows(used: pd.DataFrame, previous: pd.DataFrame, key: str) -> pd.Da
 
 
 def evaluate(
-    measure: Measure, frame: pd.DataFrame, source: Source, previous: pd.DataFrame | None = None
+    measure: Measure, frame: pd.DataFrame, source: Source, codes: TextCodes | None = None
 ) -> MeasureValue:
-    """The measure over a typed sheet (pure: no I/O); ``previous`` as for ``rows_used``."""
-    used = rows_used(measure, frame, source, previous)
-    rows = len(used)
-    if measure.aggregate == "count":
+    """The measure over a typed sheet (pure: no I/O). ``codes``: the sheet's normalised text, to reuse."""
+    codes = codes or TextCodes(frame)
+    return aggregate(measure, frame, source, codes, used_mask(measure, frame, source, codes))
+
+
+def aggregate(
+    measure: Measure, frame: pd.DataFrame, source: Source, codes: TextCodes, mask: np.ndarray
+) -> MeasureValue:
+    """The count, distinct count or sum over the rows of ``mask`` (from ``used_mask``)."""
+    rows = int(mask.sum())
+    if measure.aggregate == "count" or not rows:
         return MeasureValue(float(rows), rows)
     column = str(measure.column)
-    values = used[column] if column in used.columns else pd.Series(dtype="float64")
     if measure.aggregate == "count_distinct":
-        if source.columns[column].type not in NUMERIC_TYPES:
-            values = values.map(normalise)
-        return MeasureValue(float(values.nunique()), rows)
-    return MeasureValue(float(np.float64(values.astype("float64").sum(min_count=0))), rows)
+        if source.columns[column].type in NUMERIC_TYPES:
+            return MeasureValue(float(pd.unique(frame[column].to_numpy()[mask]).size), rows)
+        text_codes, _ = codes.of(column)
+        return MeasureValue(float(np.unique(text_codes[mask]).size), rows)
+    return MeasureValue(float(np.sum(frame[column].to_numpy(dtype=np.float64)[mask])), rows)

@@ -5,20 +5,9 @@ from __future__ import annotations
 from iku_cli.calc import formulas
 from iku_cli.calc.results import GrowthInputs, Inputs, MeasureResult, RatioInputs, Status
 from iku_cli.calc.workspace import Workspace
-from iku_cli.config import GrowthFormula, Indikator, Spec
+from iku_cli.config import GrowthFormula, Indikator
 from iku_cli.config.words import describe_measure_filter, measure_column
 from iku_cli.read import SheetData
-
-
-def report_years(ind: Indikator, year: int) -> list[int]:
-    """A growth compares year n with n−1; a ratio needs year n only."""
-    return [year - 1, year] if isinstance(ind.formula, GrowthFormula) else [year]
-
-
-def years_needed(spec: Spec, ind: Indikator, year: int) -> list[int]:
-    """Every year whose workbooks the indicator reads (a measure over two years, or of n−1, reaches back)."""
-    measures = [spec.measures[m] for m in ind.formula.measure_ids]
-    return sorted({y for ry in report_years(ind, year) for m in measures for y in m.data_years(ry)})
 
 
 def realisasi(

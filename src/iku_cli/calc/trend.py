@@ -7,7 +7,7 @@ from pathlib import Path
 
 from iku_cli.calc.compute import compute_year
 from iku_cli.calc.results import ComputeResult, Status, blocks
-from iku_cli.calc.workspace import Workspace
+from iku_cli.calc.workspace import PLAIN, Reading, Workspace
 from iku_cli.config import Config, Target
 from iku_cli.findings import Finding, dedupe
 
@@ -49,9 +49,16 @@ class Trend:
         return [f for f in self.findings if blocks(f)]
 
 
-def trend(config: Config, data_dir: Path | str, first: int, last: int) -> Trend:
+def trend(
+    config: Config,
+    data_dir: Path | str,
+    first: int,
+    last: int,
+    *,
+    reading: Reading = PLAIN,
+) -> Trend:
     """One computation per year over a shared workspace, so each workbook is read once."""
-    ws = Workspace(config, Path(data_dir))
+    ws = Workspace(config, Path(data_dir), reading)
     years = list(range(first, last + 1))
     results: list[ComputeResult] = [compute_year(ws, y, history_years=0, with_budget=False) for y in years]
     rows = []

@@ -8,7 +8,7 @@ from pathlib import Path
 from iku_cli import findings as F
 from iku_cli.calc.anggaran import read_budget
 from iku_cli.calc.crossyear import large_changes, read_years
-from iku_cli.calc.workspace import Workspace, year_folders
+from iku_cli.calc.workspace import PLAIN, Reading, Workspace
 from iku_cli.config import Config
 from iku_cli.findings import Finding
 
@@ -32,9 +32,15 @@ class ValidationReport:
         }
 
 
-def validate(config: Config, data_dir: Path | str, years: list[int]) -> ValidationReport:
+def validate(
+    config: Config,
+    data_dir: Path | str,
+    years: list[int],
+    *,
+    reading: Reading = PLAIN,
+) -> ValidationReport:
     """Every declared sheet of ``years``, checked; measures compared from one year to the next."""
-    ws = Workspace(config, Path(data_dir))
+    ws = Workspace(config, Path(data_dir), reading)
     found = read_years(ws, years)
     found += large_changes(ws, years)
     if config.spec.anggaran:  # codes, subtotals, realisasi above pagu, rows no sasaran claims
@@ -42,8 +48,3 @@ def validate(config: Config, data_dir: Path | str, years: list[int]) -> Validati
             found += read_budget(config, ws.sheet(year, config.spec.anggaran.source))[1]
     files = sorted({d.file for d in ws.sheets_read() if not d.missing})
     return ValidationReport(data_dir=str(data_dir), years=years, findings=found, files=files)
-
-
-def years_to_check(data_dir: Path | str, year: int | None) -> list[int]:
-    """What computing year N needs (N−1 and N), or every year folder when no year is given."""
-    return [year - 1, year] if year is not None else year_folders(Path(data_dir))

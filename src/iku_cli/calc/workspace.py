@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
@@ -11,23 +12,31 @@ from typing import cast
 import pandas as pd
 
 from iku_cli.calc import anggaran
-from iku_cli.calc.measures import MeasureValue, evaluate
+from iku_cli.calc.measures import MeasureValue, aggregate, used_mask
 from iku_cli.calc.results import InputFile
 from iku_cli.config import Config
 from iku_cli.findings import Finding, make
 from iku_cli.read import Opened, SheetData, WorkbookCache, read_sheet
+from iku_cli.read.locate import year_folder
+from iku_cli.read.opener import Preloaded
+
+# Called around each sheet read with "2024/bidang_koperasi.xlsx › Keragaan Koperasi": the command line shows it.
+Progress = Callable[[str], AbstractContextManager[object]]
 
 
-def year_folder(data_dir: Path, year: int) -> Path:
-    """DATA_DIR/<year>: the folder that holds one year's workbooks."""
-    return Path(data_dir) / str(year)
+def quiet(_label: str) -> AbstractContextManager[object]:
+    return nullcontext()
 
 
-def year_folders(data_dir: Path) -> list[int]:
-    """Every sub-folder named as a year (2022, 2023 ...)."""
-    return sorted(
-        int(p.name) for p in Path(data_dir).iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name)
-    )
+@dataclass(frozen=True)
+class Reading:
+    """How a run reads: what it shows while a sheet is read, and the sheets loaded ahead on another thread."""
+
+    progress: Progress = quiet
+    preload: Preloaded | None = None  # a read.preload.Preloader
+
+
+PLAIN = Reading()  # nothing shown, nothing loaded ahead: the library's default
 
 
 @dataclass
@@ -36,9 +45,13 @@ class Workspace:
 
     config: Config
     data_dir: Path
-    cache: WorkbookCache = field(default_factory=WorkbookCache)
+    reading: Reading = PLAIN
+    cache: WorkbookCache = field(init=False)
     _sheets: dict[tuple[int, str], SheetData] = field(default_factory=dict)
     _measures: dict[tuple[int, str], MeasureValue | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.cache = WorkbookCache(preloader=self.reading.preload)
 
     def path(self, year: int, workbook: str) -> Path:
         return year_folder(self.data_dir, year) / workbook
@@ -51,8 +64,9 @@ class Workspace:
         if key not in self._sheets:
             source = self.config.spec.sources[source_id]
             needed = frozenset(self.config.columns_used(source_id))
-            path = self.path(year, source.workbook)
-            data = read_sheet(path, f"{year}/{source.workbook}", source_id, source, self.cache, needed)
+            path, file = self.path(year, source.workbook), f"{year}/{source.workbook}"
+            with self.reading.progress(f"{file} › {source.sheet}"):
+                data = read_sheet(path, file, source_id, source, self.cache, needed)
             if source.optional and data.missing:
                 data = replace(data, findings=[_optional_missing(data, path)])
             if self.config.spec.anggaran and source_id == self.config.spec.anggaran.source:
@@ -79,12 +93,21 @@ class Workspace:
         key = (year, measure_id)
         if key not in self._measures:
             measure = self.config.spec.measures[measure_id]
-            frames = [self.frame(y, measure.source) for y in measure.data_years(year)]
+            years = measure.data_years(year)
             value = None
-            if all(f is not None for f in frames):
-                source = self.config.spec.sources[measure.source]
-                previous = frames[0] if measure.follows_key else None
-                value = evaluate(measure, cast(pd.DataFrame, frames[-1]), source, previous)
+            if all(self.frame(y, measure.source) is not None for y in years):
+                now = self.sheet(years[-1], measure.source)
+                frame = cast(pd.DataFrame, now.frame)
+                before = self.sheet(years[0], measure.source) if measure.follows_key else None
+                mask = used_mask(
+                    measure,
+                    frame,
+                    now.source,
+                    now.codes,
+                    previous=before.frame if before else None,
+                    previous_codes=before.codes if before else None,
+                )
+                value = aggregate(measure, frame, now.source, now.codes, mask)
             self._measures[key] = value
         return self._measures[key]
 

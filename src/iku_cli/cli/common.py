@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from iku_cli.output.formats import COMPUTE, EXPLAIN, INDICATORS, TREND, VALIDATE, Format, Formats
 
@@ -163,7 +165,7 @@ def checked_year(year: int) -> int:
 
 def require_year_folder(data_dir: Path, year: int) -> None:
     """A year whose folder does not exist is a wrong path or a wrong year, not missing data."""
-    from iku_cli.calc.workspace import year_folder, year_folders
+    from iku_cli.calc.plan import year_folder, year_folders
 
     if not year_folder(data_dir, year).is_dir():
         present = ", ".join(str(y) for y in year_folders(data_dir)) or "none"
@@ -199,3 +201,45 @@ def write_outputs(formats: Formats, result: object, paths: list[Path]) -> None:
         except PermissionError:
             raise UsageError(f"--output {p}: no permission to write there") from None
         err.print(f"Ditulis: {p}", markup=False)
+
+
+@contextmanager
+def reading_progress() -> Iterator[Callable[[str], AbstractContextManager[object]]]:
+    """A line on standard error naming the sheet being read, with the time it takes; only on a terminal.
+
+    Piped output and JSON never see it; a sheet of a million rows shows that iku is at work.
+    """
+    if not err.is_terminal:
+        yield lambda _label: nullcontext()
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("Membaca {task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+
+        @contextmanager
+        def sheet(label: str) -> Iterator[None]:
+            task = progress.add_task(escape(label), total=None)
+            try:
+                yield
+            finally:
+                progress.remove_task(task)
+
+        yield sheet
+
+
+@contextmanager
+def preloading(config: Config, data_dir: Path, years: list[int]) -> Iterator[Any]:
+    """Sheets of ``years`` loaded ahead on a second thread, started before the data libraries are imported."""
+    from iku_cli.calc.plan import preload
+
+    preloader = preload(config, data_dir, years)
+    try:
+        yield preloader
+    finally:
+        preloader.close()

@@ -27,12 +27,17 @@ def compute(
     Exit codes: 0 every indicator computed; 1 an indicator could not be computed or the data has
     errors (nothing is computed then; run iku validate); 2 a usage or configuration error.
     """
-    from iku_cli.calc.compute import compute as run
-    from iku_cli.output.findings_view import print_findings_summary
+    from iku_cli.calc.workspace import Reading
 
     cfg = c.load(config)
     paths = c.checked_outputs(output, COMPUTE)
-    result = run(cfg, c.year_data(data_dir, year), year)
+    folder = c.year_data(data_dir, year)
+    with c.preloading(cfg, folder, cfg.years_for(year)) as preload, c.reading_progress() as progress:
+        from iku_cli.calc.compute import compute as run  # imported while the first sheet loads
+
+        result = run(cfg, folder, year, reading=Reading(progress, preload))
+    from iku_cli.output.findings_view import print_findings_summary
+
     if result.blocked:
         print_findings_summary(result.errors, c.err)
         c.err.print(

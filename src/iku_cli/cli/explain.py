@@ -27,16 +27,21 @@ def explain(
     Exit codes: 0 the indicator was computed; 1 it could not be (the reason is shown); 2 a usage or
     configuration error, including an unknown id (the valid ids are listed).
     """
-    from iku_cli.calc.explain import UnknownIndicator
-    from iku_cli.calc.explain import explain as run
-    from iku_cli.output.findings_view import print_findings_summary
+    from iku_cli.calc.workspace import Reading
+    from iku_cli.config import UnknownIndicator
 
     cfg = c.load(config)
     folder: Path = c.year_data(data_dir, year)
     try:
-        ex = run(cfg, folder, year, indicator_id)
+        cfg.require_indicator(indicator_id)
     except UnknownIndicator as exc:
         raise c.UsageError(str(exc)) from None
+    with c.preloading(cfg, folder, cfg.years_for(year)) as preload, c.reading_progress() as progress:
+        from iku_cli.calc.explain import explain as run  # imported while the first sheet loads
+
+        ex = run(cfg, folder, year, indicator_id, reading=Reading(progress, preload))
+    from iku_cli.output.findings_view import print_findings_summary
+
     if ex.result.blocked:
         print_findings_summary(ex.result.errors, c.err)
         c.err.print(

@@ -28,6 +28,7 @@ def trend(
     computed); 2 a usage or configuration error.
     """
     from iku_cli.calc.trend import trend as run
+    from iku_cli.calc.workspace import Reading
     from iku_cli.output.findings_view import print_findings_summary
 
     cfg = c.load(config)
@@ -37,7 +38,12 @@ def trend(
         raise c.UsageError(f"--from {first} is after --to {last}")
     if last - first > 50:
         raise c.UsageError("give at most 50 years")
-    result = run(cfg, c.data_dir_of(data_dir), first, last)
+    folder = c.data_dir_of(data_dir)
+    with (
+        c.preloading(cfg, folder, list(range(first - 1, last + 1))) as preload,
+        c.reading_progress() as progress,
+    ):
+        result = run(cfg, folder, first, last, reading=Reading(progress, preload))
     if result.blocked_years:
         print_findings_summary(result.blocking_errors, c.err)
         years = ", ".join(str(y) for y in result.blocked_years)

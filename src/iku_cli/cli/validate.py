@@ -48,8 +48,8 @@ def validate(
     Exit codes: 0 no error (with --strict: no error or warning); 1 at least one; 2 a usage or
     configuration error.
     """
-    from iku_cli.calc.validate import validate as run
-    from iku_cli.calc.validate import years_to_check
+    from iku_cli.calc.plan import years_to_check
+    from iku_cli.calc.workspace import Reading
 
     cfg = c.load(config)
     paths = c.checked_outputs(output, VALIDATE)
@@ -63,7 +63,10 @@ def validate(
                 "--annotate must name another folder than the data folder; originals are never written"
             )
         annotate_dir.mkdir(parents=True, exist_ok=True)
-    report = run(cfg, folder, years)
+    with c.preloading(cfg, folder, years) as preload, c.reading_progress() as progress:
+        from iku_cli.calc.validate import validate as run  # imported while the first sheet loads
+
+        report = run(cfg, folder, years, reading=Reading(progress, preload))
     c.show(VALIDATE, report, fmt, show_all=show_all)
     c.write_outputs(VALIDATE, report, paths)
     if annotate_dir is not None:

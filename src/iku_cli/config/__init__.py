@@ -1,6 +1,6 @@
 """indicators.yaml: the declared agency, sources, measures and indicators, loaded and checked with file and line."""
 
-from iku_cli.config.config import Config, IndicatorRef, Level, default_config_path
+from iku_cli.config.config import Config, IndicatorRef, Level, UnknownIndicator, default_config_path
 from iku_cli.config.loader import SpecError, load_config
 from iku_cli.config.model import (
     DEFAULT_KATEGORI,
@@ -52,6 +52,7 @@ __all__ = [
     "Spec",
     "SpecError",
     "Target",
+    "UnknownIndicator",
     "conditions",
     "default_config_path",
     "load_config",

@@ -7,7 +7,15 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
-from iku_cli.config.model import Indikator, Sasaran, Spec, Tujuan, conditions
+from iku_cli.config.model import GrowthFormula, Indikator, Sasaran, Spec, Tujuan, conditions
+
+
+class UnknownIndicator(ValueError):
+    """An id that indicators.yaml does not declare; carries the valid ids."""
+
+    def __init__(self, wanted: str, valid: list[str]):
+        super().__init__(f"unknown indicator '{wanted}'; valid ids: {', '.join(valid)}")
+        self.valid = valid
 
 
 class Level(StrEnum):
@@ -56,10 +64,32 @@ class Config:
                     used.add(str(self.spec.sources[source_id].key))
         return used
 
+    def years_for(self, year: int) -> list[int]:
+        """The years a computation of ``year`` reads: a growth compares year n with n−1, a ratio needs n only;
+        a measure of n−1, or over two years, reaches back one more."""
+        years: set[int] = set()
+        for ref in self.indicators:
+            formula = ref.indikator.formula
+            reported = [year - 1, year] if isinstance(formula, GrowthFormula) else [year]
+            for mid in formula.measure_ids:
+                years.update(y for r in reported for y in self.spec.measures[mid].data_years(r))
+        return sorted(years)
+
+    def sheets(self) -> list[tuple[str, str, str]]:
+        """(source id, workbook, sheet) of every declared source, in the order they are read."""
+        return [(sid, source.workbook, source.sheet) for sid, source in self.spec.sources.items()]
+
     def indicator(self, indicator_id: str) -> IndicatorRef | None:
         """The indicator with this id, compared without case or surrounding spaces."""
         wanted = indicator_id.strip().casefold()
         return next((r for r in self.indicators if r.indikator.id.casefold() == wanted), None)
+
+    def require_indicator(self, indicator_id: str) -> IndicatorRef:
+        """``indicator``, or UnknownIndicator listing the valid ids."""
+        ref = self.indicator(indicator_id)
+        if ref is None:
+            raise UnknownIndicator(indicator_id, [r.indikator.id for r in self.indicators])
+        return ref
 
 
 def default_config_path() -> Path:

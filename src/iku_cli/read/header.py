@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from iku_cli.config import NUMERIC_TYPES, Column, Source
 from iku_cli.findings import At, Finding
 from iku_cli.numbers import format_exact
-from iku_cli.read.xml import column_letter
+from iku_cli.read.cellref import column_letter
 from iku_cli.text import closest, collapse_spaces, normalise
 from iku_cli.units import parse_unit, split_header_unit
 
@@ -64,11 +64,17 @@ def _match_header(cell: object, names: set[str]) -> tuple[bool, str | None]:
 def locate_header(
     source: Source, rows: list[list[object]]
 ) -> tuple[int | None, dict[str, tuple[int, str | None]]]:
-    """The row that names most declared columns, and where each column is in it (with its unit text)."""
+    """The row that names most declared columns, and where each column is in it (with its unit text).
+
+    The search starts at the first row that holds anything, so empty rows above a table do not hide it.
+    """
     best_row: int | None = None
     best: dict[str, tuple[int, str | None]] = {}
     names = {cid: _header_names(col) for cid, col in source.columns.items()}
-    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+    start = first_filled_row(rows)
+    if start is None:
+        return None, {}
+    for r, row in enumerate(rows[start : start + HEADER_SEARCH_ROWS], start=start):
         found: dict[str, tuple[int, str | None]] = {}
         for c, cell in enumerate(row):
             for cid, wanted in names.items():
@@ -83,6 +89,16 @@ def locate_header(
     return best_row, best
 
 
+def first_filled_row(rows: list[list[object]]) -> int | None:
+    """The index of the first row with any value, or None for an empty sheet."""
+    return next((r for r, row in enumerate(rows) if any(present(v) for v in row)), None)
+
+
+def present(value: object) -> bool:
+    """A cell that holds something: not empty, not only spaces, not NaN."""
+    return not (value is None or (isinstance(value, str) and not value.strip()) or value != value)
+
+
 def read_header(
     at: At,
     source: Source,
@@ -94,7 +110,7 @@ def read_header(
     """The declared columns of the header row with their units; missing, extra and unit findings."""
     header_row = header_index + 1
     found = _missing_columns(at, source, row, located, needed, header_row)
-    found += _extra_columns(at, row, located, header_row)
+    found += _other_columns(at, source, row, located, header_row)
     columns: dict[str, ColumnPlace] = {}
     for cid, (c, unit_text) in located.items():
         place, unit_found = _column_unit(at, source.columns[cid], cid, c, unit_text, row, header_row)
@@ -111,17 +127,18 @@ def _missing_columns(
     needed: frozenset[str],
     header_row: int,
 ) -> list[Finding]:
-    present = [str(v) for v in row if isinstance(v, str) and v.strip()]
+    used = {c for c, _ in located.values()}  # a header already in use is never suggested for another column
+    free = [str(v) for c, v in enumerate(row) if c not in used and isinstance(v, str) and v.strip()]
     found = []
     for cid, column in source.columns.items():
         if cid in located:
             continue
         required = column.required or cid == source.key
         if required or column.required_when is not None or cid in needed:
-            near = closest(normalise(column.header), [normalise(p) for p in present], cutoff=0.5)
+            near = closest(normalise(column.header), [normalise(p) for p in free], cutoff=0.5)
             hint = ""
             if near:
-                original = next(p for p in present if normalise(p) == near)
+                original = next(p for p in free if normalise(p) == near)
                 hint = f"; judul terdekat yang ada: '{original.strip()}' — ganti menjadi '{column.label}'"
             found.append(
                 at.finding(
@@ -134,20 +151,41 @@ def _missing_columns(
     return found
 
 
-def _extra_columns(
-    at: At, row: list[object], located: dict[str, tuple[int, str | None]], header_row: int
+def _other_columns(
+    at: At, source: Source, row: list[object], located: dict[str, tuple[int, str | None]], header_row: int
 ) -> list[Finding]:
-    used = {c for c, _ in located.values()}
-    return [
-        at.finding(
-            "extra-column-ignored",
-            f"kolom '{normalise(value)}' tidak dideklarasikan, diabaikan",
-            cell=f"{column_letter(c)}{header_row}",
-            value=value.strip(),
+    """Headers not used: a second copy of a declared column is an error (which one holds the data?), others info."""
+    used = {c: cid for cid, (c, _) in located.items()}
+    found = []
+    for c, value in enumerate(row):
+        if c in used or not isinstance(value, str) or not value.strip():
+            continue
+        twin = next(
+            (cid for cid in located if _match_header(value, _header_names(source.columns[cid]))[0]), None
         )
-        for c, value in enumerate(row)
-        if c not in used and isinstance(value, str) and value.strip()
-    ]
+        cell = f"{column_letter(c)}{header_row}"
+        if twin is not None:
+            first = f"{column_letter(located[twin][0])}{header_row}"
+            found.append(
+                at.finding(
+                    "duplicate-column",
+                    f"kolom '{source.columns[twin].label}' muncul dua kali ({first} dan {cell}); iku tidak menebak "
+                    "kolom mana yang berisi data yang benar: hapus atau ganti nama salah satunya",
+                    cell=cell,
+                    column=twin,
+                    value=value.strip(),
+                )
+            )
+        else:
+            found.append(
+                at.finding(
+                    "extra-column-ignored",
+                    f"kolom '{normalise(value)}' tidak dideklarasikan, diabaikan",
+                    cell=cell,
+                    value=value.strip(),
+                )
+            )
+    return found
 
 
 def _column_unit(
@@ -163,8 +201,8 @@ def _column_unit(
         return ColumnPlace(c, letter, column.unit), []
     cell = f"{letter}{header_row}"
     header_text = str(row[c]).strip()
-    if found.base != declared.base:
-        return ColumnPlace(c, letter, found.text), [
+    if found.base != declared.base:  # no unit is recorded: the values are not read as anything
+        return ColumnPlace(c, letter), [
             at.finding(
                 "unit-mismatch",
                 f"judul kolom menyebut satuan '{found.text}', padahal kolom ini dalam {column.unit}; "

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from iku_cli.config import NUMERIC_TYPES, Source
 from iku_cli.findings import At, Finding
 from iku_cli.numbers import format_auto, parse_number_text
-from iku_cli.read.cells import matching_values
+from iku_cli.read.body import Body, of_type, types_of
 from iku_cli.read.header import Header
 from iku_cli.text import normalise, runs
 
@@ -24,56 +26,76 @@ TOTAL_LABELS = {
     "jumlah seluruhnya",
     "total seluruhnya",
 }
+_TOTAL_WORD = re.compile("jumlah|total")  # every label holds one of these
 
 
 def is_total_label(text: str) -> bool:
     return len(text) <= 40 and normalise(text).rstrip(":").strip() in TOTAL_LABELS
 
 
-def total_rows(raw: pd.DataFrame) -> pd.Series:
-    """Rows that carry a JUMLAH / TOTAL label in any cell."""
-    total = pd.Series(False, index=raw.index)
-    for c in raw.columns:
-        labels = matching_values(raw[c], is_total_label)
-        if labels:
-            total |= raw[c].isin(labels)
+def total_rows(body: Body) -> np.ndarray:
+    """Rows that carry a JUMLAH / TOTAL label in any cell, declared column or not.
+
+    One casefolded scan of each column's text finds the few cells that hold "jumlah" or "total"; only
+    those are tested as labels.
+    """
+    total = np.zeros(body.height, dtype=bool)
+    for values in body.columns:
+        texts = np.flatnonzero(of_type(types_of(values), str))
+        if not texts.size:
+            continue
+        strings = values[texts].tolist()
+        raw = "\x00".join(strings)
+        joined = raw.casefold()
+        if raw.count("\x00") != len(strings) - 1 or len(joined) != len(raw):
+            candidates = texts  # a NUL in a cell, or a letter whose casefold is longer: look at each
+        else:
+            lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+            starts = np.concatenate(([0], np.cumsum(lengths[:-1] + 1)))
+            hits = [m.start() for m in _TOTAL_WORD.finditer(joined)]
+            candidates = (
+                texts[np.unique(np.searchsorted(starts, hits, side="right") - 1)] if hits else texts[:0]
+            )
+        for i in candidates:
+            if is_total_label(values[i]):
+                total[i] = True
     return total
 
 
-def blank_runs(at: At, all_blank: pd.Series) -> list[Finding]:
+def blank_runs(at: At, body: Body, all_blank: np.ndarray) -> list[Finding]:
     """Blank rows between data rows (not the empty tail of the sheet), one finding per run."""
-    data_rows = all_blank.index[~all_blank]
-    if len(data_rows) == 0:
+    filled = np.flatnonzero(~all_blank)
+    if not filled.size:
         return []
-    last = data_rows.max()
-    inside = all_blank[(all_blank.index < last) & all_blank]
+    inside = np.flatnonzero(all_blank[: filled[-1]]) + body.first
     found = []
-    for start, end in runs(inside.index):
+    for start, end in runs(inside.tolist()):
         span = f"baris {start}" if start == end else f"baris {start}–{end}"
         found.append(at.finding("blank-rows-skipped", f"{span} kosong, dilewati", cell=f"A{start}"))
     return found
 
 
 def check_totals(
-    at: At, source: Source, header: Header, raw: pd.DataFrame, total: pd.Series, frame: pd.DataFrame
+    at: At, source: Source, header: Header, body: Body, total: np.ndarray, frame: pd.DataFrame
 ) -> list[Finding]:
     """Each JUMLAH row is excluded; say whether its numbers equal the sum of the data rows above it."""
     found = []
-    previous = raw.index.min() - 1 if len(raw.index) else 0
-    for row in total.index[total]:
+    previous = body.first - 1
+    kept_rows = frame.index.to_numpy()
+    for row in (np.flatnonzero(total) + body.first).tolist():
         checks = []
         for cid, place in header.columns.items():
             column = source.columns[cid]
             if column.type not in NUMERIC_TYPES or cid == source.key:
                 continue
-            value = raw.at[row, place.index]
+            value = body.column(place.index)[row - body.first]
             stated = (
                 value if isinstance(value, (int, float)) else parse_number_text(pd.Series([value])).iloc[0]
             )
             if not isinstance(stated, (int, float)) or stated != stated:
                 continue
             stated = float(stated) * place.factor
-            above = frame.loc[(frame.index > previous) & (frame.index < row), cid].sum()
+            above = float(np.nansum(frame[cid].to_numpy()[(kept_rows > previous) & (kept_rows < row)]))
             if np.isclose(stated, above, rtol=1e-9, atol=0.005):
                 checks.append(f"{column.header} sama dengan jumlah baris di atasnya")
             else:
@@ -82,12 +104,7 @@ def check_totals(
                     f"({format_auto(stated)} vs {format_auto(above)})"
                 )
         detail = "; ".join(checks) if checks else "tidak ada nilai angka untuk dibandingkan"
-        found.append(
-            at.finding(
-                "total-row-excluded",
-                f"baris {row} adalah baris JUMLAH/TOTAL dan tidak ikut dihitung; {detail}",
-                cell=f"A{row}",
-            )
-        )
+        message = f"baris {row} adalah baris JUMLAH/TOTAL dan tidak ikut dihitung; {detail}"
+        found.append(at.finding("total-row-excluded", message, cell=f"A{row}"))
         previous = row
     return found

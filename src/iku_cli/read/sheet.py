@@ -7,22 +7,36 @@ cannot read it reports as findings that name the file, sheet and cell; it never 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
+import numpy as np
 import pandas as pd
+import python_calamine
 
 from iku_cli.config import Source
 from iku_cli.config.words import describe_filter
-from iku_cli.findings import At, Finding, has_errors
-from iku_cli.read.cells import blank_mask, typed
-from iku_cli.read.filters import filter_mask
-from iku_cli.read.header import HEADER_SEARCH_ROWS, Header, find_sheet, locate_header, read_header
+from iku_cli.findings import At, Finding, at_rows, has_errors
+from iku_cli.read.body import Body, blank_of, make_body, types_of
+from iku_cli.read.cellref import column_letter
+from iku_cli.read.cells import ColumnCells, normalised, typed
+from iku_cli.read.filters import TextCodes, rows_kept
+from iku_cli.read.grid import Grid, load_grid
+from iku_cli.read.header import (
+    HEADER_SEARCH_ROWS,
+    Header,
+    find_sheet,
+    first_filled_row,
+    locate_header,
+    read_header,
+)
+from iku_cli.read.locate import locate, look_alike_hint, read_name
 from iku_cli.read.opener import WorkbookCache
+from iku_cli.read.package import Refused
 from iku_cli.read.rows import blank_runs, check_totals, total_rows
-from iku_cli.read.xml import column_letter, formulas_without_value
-from iku_cli.text import closest, normalise
+from iku_cli.text import closest
 
 
 @dataclass(frozen=True)
@@ -31,7 +45,7 @@ class SheetData:
 
     source_id: str
     source: Source
-    file: str  # relative to DATA_DIR: "2024/bidang_koperasi.xlsx"
+    file: str  # relative to DATA_DIR: "2024/bidang_koperasi.xlsx" (or the .xls/.ods read in its place)
     sheet: str | None = None  # the sheet's name as the workbook spells it
     header: Header | None = None
     frame: pd.DataFrame | None = None  # one column per declared column found, indexed by Excel row
@@ -68,6 +82,11 @@ class SheetData:
     def cell(self, column_id: str, row: int) -> str:
         return f"{self.letters[column_id]}{row}"
 
+    @cached_property
+    def codes(self) -> TextCodes:
+        """The frame's text, normalised once, for every measure and filter over this sheet."""
+        return TextCodes(self.frame if self.frame is not None else pd.DataFrame())
+
 
 def read_sheet(
     path: Path,
@@ -77,21 +96,34 @@ def read_sheet(
     cache: WorkbookCache,
     needed: frozenset[str] = frozenset(),
 ) -> SheetData:
-    """Read ``source`` from the workbook at ``path`` (``file``: its name relative to DATA_DIR).
+    """Read ``source`` from the workbook declared at ``path`` (``file``: that name relative to DATA_DIR).
 
+    When the .xlsx is absent and the same name exists as .xls, .xlsb or .ods, that file is read (and named).
     ``needed``: optional columns that must be present all the same, because a measure uses them.
     """
-    at = At(file)
-    if not path.exists():
-        found = at.finding(
+    located = locate(path)
+    if located.path is None:
+        found = At(file).finding(
             "workbook-missing",
-            f"workbook {path.name} tidak ada di folder {path.parent.name}; letakkan file itu di {path.parent}",
+            f"workbook {path.name} tidak ada di folder {path.parent.name}; letakkan file itu di {path.parent}"
+            + look_alike_hint(path, located.look_alikes),
         )
         return SheetData(source_id, source, file, findings=[found], missing=True)
-    opened = cache.get(path)
+    notes: list[Finding] = []
+    if located.path != path:
+        file = read_name(file, located.path)
+        notes.append(
+            At(file).finding(
+                "workbook-other-format",
+                f"{path.name} tidak ada; yang dibaca {located.path.name}. Sebaiknya simpan sebagai {path.name}: "
+                "rumus tanpa nilai tersimpan hanya dapat diperiksa pada .xlsx",
+            )
+        )
+    at = At(file)
+    opened = cache.get(located.path)
     if opened.book is None:
-        found = at.finding(str(opened.code), f"{path.name} tidak dapat dibuka: {opened.reason}")
-        return SheetData(source_id, source, file, findings=[found])
+        found = at.finding(str(opened.code), f"{located.path.name} tidak dapat dibuka: {opened.reason}")
+        return SheetData(source_id, source, file, findings=[*notes, found])
     names = opened.sheet_names
     sheet_name = find_sheet(names, source.sheet)
     if sheet_name is None:
@@ -100,24 +132,30 @@ def read_sheet(
         found = at.finding(
             "sheet-missing", f"sheet '{source.sheet}' tidak ada (yang ada: {', '.join(names)}){hint}"
         )
-        return SheetData(source_id, source, file, findings=[found])
+        return SheetData(source_id, source, file, findings=[*notes, found])
     at = At(file, sheet_name)
     try:
-        rows = opened.book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-    except Exception as exc:
-        found = at.finding(
-            "workbook-unreadable", f"sheet '{sheet_name}' tidak dapat dibaca ({type(exc).__name__})"
+        grid = cache.preloaded(path, source.sheet) or load_grid(at, opened.book, sheet_name)
+    except Refused as refused:
+        return SheetData(
+            source_id, source, file, sheet_name, findings=[*notes, at.finding(refused.code, refused.reason)]
         )
-        return SheetData(source_id, source, file, sheet_name, findings=[found])
-    header, frame, findings = parse_rows(at, source, rows, path, needed)
-    return SheetData(source_id, source, file, sheet_name, header, frame, findings)
+    except (python_calamine.CalamineError, OSError, ValueError) as exc:
+        found = at.finding(
+            "workbook-unreadable", f"sheet '{sheet_name}' tidak dapat dibaca ({type(exc).__name__}: {exc})"
+        )
+        return SheetData(source_id, source, file, sheet_name, findings=[*notes, found])
+    header, frame, findings = parse_rows(at, source, grid, needed)
+    return SheetData(source_id, source, file, sheet_name, header, frame, [*notes, *grid.findings, *findings])
 
 
 def parse_rows(
-    at: At, source: Source, rows: list[list[Any]], path: Path, needed: frozenset[str]
+    at: At, source: Source, grid: Grid, needed: frozenset[str]
 ) -> tuple[Header | None, pd.DataFrame | None, list[Finding]]:
-    """The header, the typed data rows and the findings of one sheet's cells."""
-    if not rows or not any(any(_present(v) for v in row) for row in rows[:HEADER_SEARCH_ROWS]):
+    """The header, the typed data rows and the findings of one sheet's cells (the grid's rows are let go)."""
+    rows = grid.take_rows()
+    start = first_filled_row(rows)
+    if start is None:
         return (
             None,
             None,
@@ -126,91 +164,96 @@ def parse_rows(
     header_index, located = locate_header(source, rows)
     if header_index is None:
         expected = ", ".join(c.label for c in source.columns.values())
-        return (
-            None,
-            None,
-            [
-                at.finding(
-                    "header-not-found",
-                    f"tidak ada baris judul kolom di {HEADER_SEARCH_ROWS} baris pertama; judul yang diharapkan: {expected}",
-                )
-            ],
-        )
+        span = f"baris {start + 1}–{min(len(rows), start + HEADER_SEARCH_ROWS)}"
+        message = f"tidak ada baris judul kolom di {HEADER_SEARCH_ROWS} baris pertama yang berisi ({span}); judul yang diharapkan: {expected}"
+        return None, None, [at.finding("header-not-found", message)]
     header, found = read_header(at, source, header_index, rows[header_index], located, needed)
-    body = rows[header_index + 1 :]
-    first = header.row + 1
-    raw = pd.DataFrame(body, dtype=object, index=pd.RangeIndex(first, first + len(body)))
-    if raw.empty:
-        raw = pd.DataFrame(
-            index=pd.RangeIndex(first, first), columns=range(len(rows[header_index])), dtype=object
-        )
-    declared = {
-        cid: raw[p.index] if p.index in raw.columns else pd.Series(dtype=object)
-        for cid, p in header.columns.items()
+    width = max([len(rows[header_index]), *(p.index + 1 for p in header.columns.values())])
+    body = make_body(rows[header_index + 1 :], header.row + 1, width)
+    del rows
+    blank = {
+        cid: blank_of(v, types_of(v))
+        for cid, v in ((cid, body.column(p.index)) for cid, p in header.columns.items())
     }
-    blank = {cid: blank_mask(s) for cid, s in declared.items()}
-    all_blank = pd.Series(True, index=raw.index)
-    for mask in blank.values():
-        all_blank &= mask
-    total = total_rows(raw) & ~all_blank
-    keep = ~all_blank & ~total
-    no_cache, no_cache_found = _formulas_without_value(at, header, path, first, set(total.index[total]))
-    found += no_cache_found
-    for row in sorted({r for rows_of in no_cache.values() for r in rows_of}):
-        if all_blank.get(row, False):  # a row whose only content is such formulas is still a data row
-            all_blank[row] = False
-            keep[row] = True
-    found += blank_runs(at, all_blank)
-    frame = pd.DataFrame(index=raw.index[keep])
+    unknown = _unknown_cells(
+        grid, header, body.first
+    )  # error values and formulas without value: not blank, not read
+    all_blank = np.ones(body.height, dtype=bool)
+    for cid, mask in blank.items():
+        all_blank &= mask & ~_at(body, unknown.get(cid, {}))
+    total = total_rows(body)  # whichever column holds the label, declared or not, with or without values
+    kept = np.flatnonzero(~all_blank & ~total)
+    found += _unread_cells(at, grid, header, body.first, set((np.flatnonzero(total) + body.first).tolist()))
+    found += blank_runs(at, body, all_blank & ~total)
+    rownums = kept + body.first
+    typed_columns: dict[str, np.ndarray] = {}
     for cid, place in header.columns.items():
-        values, typed_found = typed(
-            at, cid, source.columns[cid], place.letter, place.factor, declared[cid][keep], blank[cid][keep]
-        )
-        frame[cid] = values
+        cells = ColumnCells(at, cid, place.letter, body.column(place.index)[kept], rownums, blank[cid][kept])
+        typed_columns[cid], typed_found = typed(cells, source.columns[cid], place.factor)
         found += typed_found
-    found += check_totals(at, source, header, raw, total, frame)
-    found += _required(at, source, header, frame, blank, keep, no_cache)
+    index = pd.Index(rownums)  # the dtype given: pandas would otherwise infer its own string type for text
+    frame = pd.DataFrame(
+        {cid: pd.Series(v, index=index, dtype=v.dtype) for cid, v in typed_columns.items()}, index=index
+    )
+    found += check_totals(at, source, header, body, total, frame)
+    found += _required(at, source, header, frame, {cid: b[kept] for cid, b in blank.items()}, unknown)
     found += _duplicates(at, source, header, frame)
     if frame.empty:
-        found.append(
-            at.finding(
-                "no-data-rows",
-                f"sheet ini hanya berisi judul kolom (baris {header.row}), tanpa baris data; isi datanya",
-            )
-        )
+        message = f"sheet ini hanya berisi judul kolom (baris {header.row}), tanpa baris data; isi datanya"
+        found.append(at.finding("no-data-rows", message))
     return header, frame, found
 
 
-def _present(value: object) -> bool:
-    return not (value is None or (isinstance(value, str) and not value.strip()) or value != value)
+def _at(body: Body, rows: dict[int, str]) -> np.ndarray:
+    """A mask of the body rows among ``rows`` (Excel row numbers)."""
+    mask = np.zeros(body.height, dtype=bool)
+    if rows:
+        mask[np.fromiter(rows, dtype=np.int64) - body.first] = True
+    return mask
 
 
-def _formulas_without_value(
-    at: At, header: Header, path: Path, first: int, total_rows: set[int]
-) -> tuple[dict[str, set[int]], list[Finding]]:
-    """A formula without a stored value is unknown data, except in a JUMLAH row, which is never used.
-
-    Returns the rows of such cells per declared column, and one finding per cell.
-    """
+def _unknown_cells(grid: Grid, header: Header, first: int) -> dict[str, dict[int, str]]:
+    """Per declared column, the Excel rows whose value the reader could not give, and why."""
     by_index = {p.index: cid for cid, p in header.columns.items()}
-    rows_of: dict[str, set[int]] = {}
+    out: dict[str, dict[int, str]] = {}
+    for (r, c), code in grid.errors.items():
+        if r + 1 >= first and c in by_index:
+            out.setdefault(by_index[c], {})[r + 1] = code
+    for r, c in grid.no_cache:
+        if r + 1 >= first and c in by_index:
+            out.setdefault(by_index[c], {}).setdefault(r + 1, "")
+    return out
+
+
+def _unread_cells(at: At, grid: Grid, header: Header, first: int, total_rows: set[int]) -> list[Finding]:
+    """Formulas without a stored value and Excel error values: errors in the data, at most warnings elsewhere."""
+    by_index = {p.index: cid for cid, p in header.columns.items()}
     found = []
-    cells = {(r + 1, c) for r, c in formulas_without_value(path, str(at.sheet)) if r + 1 >= first}
-    for row, c in sorted(cells):
-        if row in total_rows or c not in by_index:
-            continue
-        cid = by_index[c]
-        found.append(
-            at.finding(
-                "formula-no-cache",
-                "sel ini berisi rumus tanpa nilai tersimpan (file dibuat program lain tanpa dihitung); "
-                "buka di Excel, tekan Ctrl+Alt+F9, lalu simpan",
-                cell=f"{column_letter(c)}{row}",
-                column=cid,
+    for r, c in sorted(grid.no_cache):
+        row = r + 1
+        if row >= first and row not in total_rows and c in by_index and (r, c) not in grid.errors:
+            found.append(
+                at.finding(
+                    "formula-no-cache",
+                    "sel ini berisi rumus tanpa nilai tersimpan (file dibuat program lain tanpa dihitung); "
+                    "buka di Excel, tekan Ctrl+Alt+F9, lalu simpan",
+                    cell=f"{column_letter(c)}{row}",
+                    column=by_index[c],
+                )
             )
-        )
-        rows_of.setdefault(cid, set()).add(row)
-    return rows_of, found
+    for (r, c), code in sorted(grid.errors.items()):
+        row, cell = r + 1, f"{column_letter(c)}{r + 1}"
+        if row >= first and row not in total_rows and c in by_index:
+            message = (
+                f"sel ini berisi galat Excel {code}, bukan nilai: nilainya tidak dapat dihitung; "
+                "perbaiki rumusnya atau ketik nilainya"
+            )
+            found.append(at.finding("excel-error", message, cell=cell, column=by_index[c], value=code))
+        elif row >= header.row:
+            where = "baris JUMLAH" if row in total_rows else "kolom yang tidak dipakai"
+            message = f"sel ini berisi galat Excel {code} di {where}; tidak ikut dihitung, tetapi sebaiknya diperbaiki"
+            found.append(at.finding("excel-error-ignored", message, cell=cell, value=code))
+    return found
 
 
 def _required(
@@ -218,57 +261,65 @@ def _required(
     source: Source,
     header: Header,
     frame: pd.DataFrame,
-    blank: dict[str, pd.Series],
-    keep: pd.Series,
-    no_cache: dict[str, set[int]],
+    blank: dict[str, np.ndarray],
+    unknown: dict[str, dict[int, str]],
 ) -> list[Finding]:
-    """Blank required cells; a formula without a cached value is already reported as such."""
+    """Blank required cells; a cell whose value the reader could not give is already reported as such."""
     found = []
+    rownums = frame.index.to_numpy()
+    codes = TextCodes(frame)
     for cid, column in source.columns.items():
         if cid not in header.columns:
             continue
-        missing = blank[cid][keep] & ~blank[cid][keep].index.isin(list(no_cache.get(cid, ())))
+        missing = blank[cid] & ~np.isin(rownums, np.fromiter(unknown.get(cid, {}), dtype=np.int64))
         if column.required:
             need, why = missing, "wajib diisi"
         elif column.required_when is not None:
-            need = missing & filter_mask(frame, column.required_when, source)
+            need = missing & rows_kept(frame, column.required_when, source, codes)
             why = f"wajib diisi bila {describe_filter(column.required_when, source)}"
         else:
             continue
-        found += [
-            at.finding(
-                "required-missing",
-                f"{column.header} kosong; kolom ini {why}",
-                cell=f"{header.columns[cid].letter}{row}",
-                column=cid,
-            )
-            for row in need.index[need]
-        ]
+        message = f"{column.header} kosong; kolom ini {why}"
+        found += at_rows(
+            at, "required-missing", rownums[need].tolist(), _in(header, cid), _always(message), column=cid
+        )
     return found
+
+
+def _in(header: Header, cid: str) -> Callable[[int], str]:
+    """The cell of a declared column at an Excel row."""
+    letter = header.columns[cid].letter
+    return lambda row: f"{letter}{row}"
+
+
+def _always(message: str) -> Callable[[int], str]:
+    return lambda _row: message
 
 
 def _duplicates(at: At, source: Source, header: Header, frame: pd.DataFrame) -> list[Finding]:
     key = source.key
     if not key or key not in frame.columns:
         return []
-    values = frame[key].dropna().map(normalise)
+    present = frame[key].dropna()
+    values = pd.Series(normalised(present.to_numpy(dtype=object)), index=present.index)
     dup = values[values.duplicated(keep=False)]
     letter = header.columns[key].letter
     first_row: dict[str, int] = {}
-    found = []
+    later: list[int] = []
     for row, value in zip(dup.index.tolist(), dup.tolist(), strict=True):
-        if value not in first_row:
+        if value in first_row:
+            later.append(row)
+        else:
             first_row[value] = row
-            continue
+    first_of = {row: first_row[value] for row, value in zip(dup.index.tolist(), dup.tolist(), strict=True)}
+
+    def message(row: int) -> str:
         shown = frame.at[row, key]
-        found.append(
-            at.finding(
-                "duplicate-key",
-                f"{source.columns[key].header} {shown!s} ganda: sudah ada di sel {letter}{first_row[value]} "
-                f"dan muncul lagi di sel {letter}{row}; hapus salah satu atau perbaiki nomornya",
-                cell=f"{letter}{row}",
-                column=key,
-                value=shown,
-            )
+        return (
+            f"{source.columns[key].header} {shown!s} ganda: sudah ada di sel {letter}{first_of[row]} "
+            f"dan muncul lagi di sel {letter}{row}; hapus salah satu atau perbaiki nomornya"
         )
-    return found
+
+    return at_rows(
+        at, "duplicate-key", later, lambda row: f"{letter}{row}", message, lambda row: frame.at[row, key], key
+    )

@@ -1,0 +1,21 @@
+"""What a command will read, known before the data libraries load: the years, and the sheets to load ahead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from iku_cli.config import Config
+from iku_cli.read.locate import year_folder, year_folders
+from iku_cli.read.preload import Preloader, plan
+
+__all__ = ["Preloader", "preload", "year_folder", "year_folders", "years_to_check"]
+
+
+def years_to_check(data_dir: Path | str, year: int | None) -> list[int]:
+    """What computing year N needs (N−1 and N), or every year folder when no year is given."""
+    return [year - 1, year] if year is not None else year_folders(Path(data_dir))
+
+
+def preload(config: Config, data_dir: Path, years: list[int]) -> Preloader:
+    """Start loading the declared sheets of ``years`` on a second thread, in the order they will be read."""
+    return Preloader(plan(data_dir, config.sheets(), years))

@@ -1,0 +1,139 @@
+"""The fast routes of the reader give exactly what the plain definitions give, on adversarial values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from iku_cli.config import Column
+from iku_cli.findings import At
+from iku_cli.read.body import blank_of, make_body, types_of
+from iku_cli.read.cells import ColumnCells, normalised, typed, typed_text
+from iku_cli.read.filters import TextCodes
+from iku_cli.read.rows import is_total_label, total_rows
+from iku_cli.text import normalise
+
+SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+ADVERSARIAL: list[object] = [
+    *SPACES,
+    "".join(SPACES),
+    "a\x00b",
+    "\x00",
+    "",
+    "-",
+    " - ",
+    True,
+    False,
+    1,
+    0,
+    1.0,
+    -0.0,
+    "1",
+    "1.0",
+    "TRUE",
+    27183226.0,
+    "27183226",
+    1e-7,
+    1e20,
+    float("nan"),
+    None,
+    dt.date(2024, 1, 31),
+    dt.datetime(2024, 1, 31, 8, 30),
+    "Straße",
+    "STRASSE",
+    "İstanbul",
+    " Tidak\u00a0\u2003Aktif ",
+    "JUMLAH",
+    " Total\xa0",
+    "grand\ntotal",
+    "Jumlah:",
+    "ＪＵＭＬＡＨ",
+    "jumlah\u200b",
+    "x" * 41 + "total",
+    "Sub  Total",
+    "Rp 1.250.000",
+    "(Rp 1.000)",
+    "1.250",
+    "½",
+]
+
+
+def by_definition_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in ("", "-"))
+
+
+def by_definition_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def column(values: list[object]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def test_blanks_and_text_equal_the_definitions_on_mixed_columns():
+    values = column(ADVERSARIAL)
+    blank = blank_of(values, types_of(values))
+    assert blank.tolist() == [by_definition_blank(v) for v in ADVERSARIAL]
+    text = typed_text(values, blank)
+    expected = [np.nan if b else by_definition_text(v) for v, b in zip(ADVERSARIAL, blank, strict=True)]
+    assert [t if isinstance(t, str) else "NaN" for t in text] == [
+        e if isinstance(e, str) else "NaN" for e in expected
+    ]
+
+
+def test_a_column_of_strings_only_takes_the_fast_path_with_the_same_result():
+    strings = [v for v in ADVERSARIAL if isinstance(v, str)]
+    values = column(strings)
+    blank = blank_of(values, types_of(values))
+    text = typed_text(values, blank)
+    for value, got, is_blank in zip(strings, text, blank, strict=True):
+        assert (got != got) if is_blank else got == value.strip()
+
+
+@pytest.mark.parametrize("shift", [0, 1, 7])
+def test_normalising_a_whole_column_at_once_equals_one_by_one(shift):
+    strings = [v.strip() for v in ADVERSARIAL if isinstance(v, str)]
+    strings = strings[shift:] + strings[:shift]
+    assert normalised(column(strings)).tolist() == [normalise(s) for s in strings]
+    untrimmed = [" a ", "b\u2003", "\x00c"]  # the route falls back, and stays exact
+    assert normalised(column(untrimmed)).tolist() == [normalise(s) for s in untrimmed]
+
+
+def test_true_and_one_are_different_values_when_typing_numbers():
+    values = column([True, 1, 1.0, "1", "1.0", 1.5, "Rp 2.000"])
+    cells = ColumnCells(At("f"), "n", "A", values, np.arange(2, 9), blank_of(values, types_of(values)))
+    out, found = typed(cells, Column(header="N", type="number"), 1.0)
+    assert np.isnan(out[0])  # True is no number
+    assert out[1:].tolist() == [1.0, 1.0, 1.0, 1.0, 1.5, 2000.0]
+    assert [(f.code, f.cell) for f in found] == [
+        ("number-as-text", "A5"),
+        ("number-as-text", "A6"),
+        ("number-as-text", "A8"),
+        ("type-error", "A2"),
+    ]
+
+
+def test_total_rows_found_by_one_scan_equal_the_label_test_on_every_cell():
+    cells = [v for v in ADVERSARIAL if isinstance(v, str)] + ["Total Penjualan", "jumlah anggota", "TOTAL:"]
+    body = make_body([[c, "x\x00total" if i % 3 == 0 else i] for i, c in enumerate(cells)], 2, 2)
+    expected = [
+        is_total_label(c) or (i % 3 == 0 and is_total_label("x\x00total")) for i, c in enumerate(cells)
+    ]
+    assert total_rows(body).tolist() == expected
+    assert sum(expected) == 6  # JUMLAH, " Total\xa0", "grand\ntotal", "Jumlah:", "Sub  Total", "TOTAL:"
+
+
+def test_text_codes_compare_normalised_values_once_each():
+    frame = pd.DataFrame({"s": pd.Series(["Mikro", "MIKRO", None, "mikro", "Kecil"], dtype=object)})
+    codes, uniques = TextCodes(frame).of("s")
+    assert uniques == ["mikro", "kecil"]
+    assert codes.tolist() == [0, 0, -1, 0, 1]
+    assert TextCodes(frame).of("absent")[0].tolist() == [-1] * 5
