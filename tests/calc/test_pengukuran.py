@@ -81,6 +81,9 @@ def test_averages_per_sasaran_tujuan_and_overall_by_hand(config, small_data):
     assert result.average.count == 9 and result.average.averaged == 9
     capaian = [i.capaian for i in result.indicators]
     assert result.average.value == pytest.approx(sum(capaian) / 9)
+    # 2023: only IKU-3 has a capaian (50 % against 31: 161,29); 2022 has no data
+    assert result.average_riwayat[2023].value == pytest.approx(161.29032258)
+    assert (result.average_riwayat[2023].averaged, result.average_riwayat[2022].averaged) == (1, 0)
 
 
 def test_an_indicator_without_capaian_is_left_out_and_counted(config, small_data):

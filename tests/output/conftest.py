@@ -201,5 +201,6 @@ def result() -> ComputeResult:
         tujuan=[t1],
         sasaran=[s1],
         average=Average(CAPAIAN_IKU1, "Sangat Tinggi", 1, 3),
+        average_riwayat=dict(s1.riwayat),
         anggaran=budget,
     )

@@ -83,3 +83,6 @@ def test_pengukuran_kinerja_from_the_canonical_result(result, tmp_path):
     assert average[13] == pytest.approx(102.271644) and average[14] == "Sangat Tinggi"
     assert average[18] == "tanpa capaian: IKU-2, IKU-3"
     assert rows[-1][1] == "Rata-rata capaian keseluruhan (1 dari 3 indikator)"
+    assert rows[-1][10] == pytest.approx((1 + (9 - 9.5) / 9.5) * 100) and rows[-1][13] == pytest.approx(
+        102.271644
+    )

@@ -94,6 +94,7 @@ def test_json_has_tujuan_sasaran_and_averages(result):
     assert payload["rata_rata_capaian"] == capaian
     assert payload["keseluruhan"]["indikator"] == ["IKU-1", "IKU-2", "IKU-3"]
     assert (payload["keseluruhan"]["dirata_dari"], payload["keseluruhan"]["jumlah_indikator"]) == (1, 3)
+    assert payload["keseluruhan"]["riwayat"][0]["tahun"] == 2023
     [s1] = payload["sasaran"]
     assert (
         s1["id"] == "S1" and s1["tujuan_id"] == "T1" and s1["sasaran"] == "Meningkatnya kuantitas usaha mikro"

@@ -50,7 +50,7 @@ def compute_year(ws: Workspace, year: int, history_years: int = 2, with_budget: 
     if not blocked:
         found += large_changes(ws, [year - 1, year])
     results = [evaluate_indicator(ws, ref, year, blocked, history_years) for ref in refs]
-    tujuan, sasaran, overall = pengukuran.groups(config, results)
+    tujuan, sasaran, overall, overall_earlier = pengukuran.groups(config, results)
     budget = None
     if config.spec.anggaran and with_budget:
         source = config.spec.anggaran.source
@@ -76,6 +76,7 @@ def compute_year(ws: Workspace, year: int, history_years: int = 2, with_budget: 
         tujuan=tujuan,
         sasaran=sasaran,
         average=overall,
+        average_riwayat=overall_earlier,
         anggaran=budget,
     )
 

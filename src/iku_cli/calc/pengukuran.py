@@ -80,25 +80,27 @@ def average(capaian: Sequence[float | None], bands: Sequence[Band]) -> Average:
 
 def groups(
     config: Config, results: list[IndicatorResult]
-) -> tuple[list[GroupResult], list[GroupResult], Average]:
-    """Average capaian per tujuan (over its own indicators), per sasaran (over its IKU), and over all."""
+) -> tuple[list[GroupResult], list[GroupResult], Average, dict[int, Average]]:
+    """Average capaian per tujuan (over its own indicators), per sasaran (over its IKU), and over all, this
+    year's and (the last) each earlier year's of the riwayat."""
     bands = config.spec.kategori
     by_id = {r.id: r for r in results}
 
+    def earlier(inds: list[IndicatorResult]) -> dict[int, Average]:
+        years = sorted({p.tahun for r in inds for p in r.riwayat}, reverse=True)
+        return {y: average([_capaian_of(r, y) for r in inds], bands) for y in years}
+
     def group(gid: str, level: Level, text: str, ids: list[str], tujuan_id: str | None = None) -> GroupResult:
         inds = [by_id[i] for i in ids]
-        years = sorted({p.tahun for r in inds for p in r.riwayat}, reverse=True)
-        earlier = {y: average([_capaian_of(r, y) for r in inds], bands) for y in years}
-        return GroupResult(
-            gid, level, text, ids, average([r.capaian for r in inds], bands), earlier, tujuan_id
-        )
+        now = average([r.capaian for r in inds], bands)
+        return GroupResult(gid, level, text, ids, now, earlier(inds), tujuan_id)
 
     tujuan, sasaran = [], []
     for t in config.spec.tujuan:
         tujuan.append(group(t.id, Level.TUJUAN, t.tujuan, [i.id for i in t.indikator]))
         for s in t.sasaran:
             sasaran.append(group(s.id, Level.SASARAN, s.sasaran, [i.id for i in s.indikator], t.id))
-    return tujuan, sasaran, average([r.capaian for r in results], bands)
+    return tujuan, sasaran, average([r.capaian for r in results], bands), earlier(results)
 
 
 def _capaian_of(result: IndicatorResult, year: int) -> float | None:

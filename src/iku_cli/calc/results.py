@@ -259,6 +259,7 @@ class ComputeResult:
     tujuan: list[GroupResult] = field(default_factory=list)
     sasaran: list[GroupResult] = field(default_factory=list)
     average: Average | None = None  # over every indicator of the table
+    average_riwayat: dict[int, Average] = field(default_factory=dict)  # the same, for the years of riwayat
     anggaran: BudgetResult | None = None  # None when indicators.yaml declares no anggaran
 
     @property

@@ -159,7 +159,8 @@ def _pengukuran(ws: Worksheet, result: ComputeResult, bands: tuple[Band, ...]) -
             _average_row(ws, row, last, f"Rata-rata capaian {block.id}", block.group, result, bands)
             row += 1
     if result.average is not None:
-        overall = GroupResult("", Level.TUJUAN, "", [i.id for i in result.indicators], result.average)
+        ids = [i.id for i in result.indicators]
+        overall = GroupResult("", Level.TUJUAN, "", ids, result.average, result.average_riwayat)
         _average_row(ws, row, last, "Rata-rata capaian keseluruhan", overall, result, bands, bold=True)
         row += 1
     S.fit_row_heights(ws, HEADER_ROW + 2, row - 1)

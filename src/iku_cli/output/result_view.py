@@ -219,7 +219,11 @@ def to_json(result: ComputeResult) -> str:
         "config": result.config_path,
         "computed": not result.blocked,
         "rata_rata_capaian": result.average.value if result.average else None,
-        "keseluruhan": {"indikator": [i.id for i in result.indicators], **average_dict(result.average)},
+        "keseluruhan": {
+            "indikator": [i.id for i in result.indicators],
+            **average_dict(result.average),
+            "riwayat": [{"tahun": y, **average_dict(a)} for y, a in result.average_riwayat.items()],
+        },
         "tujuan": [group_dict(g, result) for g in result.tujuan],
         "sasaran": [group_dict(g, result) for g in result.sasaran],
         "anggaran": budget_dict(result.anggaran),
