@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
 
 class Severity(StrEnum):
+    """How bad a finding is. The values are stable for programs; ``label`` is what people read."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+    @property
+    def label(self) -> str:
+        """The severity in Indonesian, as the terminal and every spreadsheet show it."""
+        return _SEVERITY_LABELS[self]
+
+
+_SEVERITY_LABELS = {Severity.ERROR: "Kesalahan", Severity.WARNING: "Peringatan", Severity.INFO: "Info"}
 
 
 # Every code the tool emits, by severity, with what it means. The codes are stable: scripts may rely on them.
@@ -39,6 +50,7 @@ _WARNINGS = {
     "unit-inconsistent": "the same column is in different units across years",
     "large-change": "a measure changed by more than the allowed share from the previous year",
     "no-data-rows": "a sheet has a header but no data rows",
+    "previous-year-missing": "validate --year N without a folder for N-1: growth for year N cannot be computed",
 }
 _INFO = {
     "blank-rows-skipped": "blank rows inside the data were skipped",
@@ -60,11 +72,12 @@ class Finding:
     file: str | None = None
     sheet: str | None = None
     cell: str | None = None
-    column: str | None = None
+    column: str | None = None  # the declared column's id in indicators.yaml (stable, for programs)
     value: Any = None
+    column_header: str | None = None  # the column as people read it: its header with the unit
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["severity"] = str(self.severity)
         data["value"] = _plain(self.value)
         return data
@@ -81,9 +94,14 @@ class Finding:
 
 
 def _plain(value: Any) -> Any:
-    """A value JSON and spreadsheets take as it is: numpy scalars as Python numbers, anything else as text."""
+    """A value JSON and spreadsheets take as it is: numpy scalars as Python numbers, anything else as text.
+
+    An infinity or NaN is no number JSON or a spreadsheet can hold: it is given as its text ("inf").
+    """
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
         value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
@@ -125,7 +143,7 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     return {s.value: counts.get(s.value, 0) for s in Severity}
 
 
-FINDING_FIELDS = ["severity", "code", "file", "sheet", "cell", "column", "value", "message"]
+FINDING_FIELDS = ["severity", "code", "file", "sheet", "cell", "column", "column_header", "value", "message"]
 
 
 @dataclass(frozen=True)

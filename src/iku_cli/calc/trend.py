@@ -9,7 +9,7 @@ from iku_cli.calc.compute import compute_year
 from iku_cli.calc.results import ComputeResult, Status, blocks
 from iku_cli.calc.workspace import Workspace
 from iku_cli.config import Config, Target
-from iku_cli.findings import Finding, dedupe
+from iku_cli.findings import Finding, by_severity, dedupe
 
 
 @dataclass(frozen=True)
@@ -68,5 +68,5 @@ def trend(config: Config, data_dir: Path | str, first: int, last: int) -> Trend:
         years=years,
         rows=rows,
         blocked_years=[r.year for r in results if r.blocked],
-        findings=dedupe([f for res in results for f in res.findings]),
+        findings=by_severity(dedupe([f for res in results for f in res.findings])),
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from iku_cli import findings as F
 from iku_cli.calc.crossyear import large_changes, read_years
-from iku_cli.calc.workspace import Workspace, year_folders
-from iku_cli.config import Config
+from iku_cli.calc.workspace import Workspace, year_folder, year_folders
+from iku_cli.config import Config, GrowthFormula
 from iku_cli.findings import Finding
 
 
@@ -17,7 +17,7 @@ class ValidationReport:
     data_dir: str
     years: list[int]
     findings: list[Finding]
-    files: list[str]
+    files: list[str]  # every workbook looked for, relative to DATA_DIR: those read and those missing
 
     def valid(self, strict: bool = False) -> bool:
         return not F.has_errors(self.findings, strict)
@@ -36,10 +36,35 @@ def validate(config: Config, data_dir: Path | str, years: list[int]) -> Validati
     ws = Workspace(config, Path(data_dir))
     found = read_years(ws, years)
     found += large_changes(ws, years)
-    files = sorted({d.file for d in ws.sheets_read() if not d.missing})
-    return ValidationReport(data_dir=str(data_dir), years=years, findings=found, files=files)
+    files = sorted({d.file for d in ws.sheets_read()})
+    return ValidationReport(data_dir=str(data_dir), years=years, findings=ws.report(found), files=files)
+
+
+def validate_year(config: Config, data_dir: Path | str, year: int) -> ValidationReport:
+    """What computing ``year`` needs: its workbooks, and the year before's where that folder exists.
+
+    Without a folder for the year before, the growth indicators cannot be computed: one warning says
+    so, instead of an error for each workbook of a year that was never asked for.
+    """
+    years = years_to_check(data_dir, year)
+    report = validate(config, data_dir, years)
+    growth = [r.indikator.id for r in config.indicators if isinstance(r.indikator.formula, GrowthFormula)]
+    if year - 1 in years or not growth:
+        return report
+    previous = year_folder(Path(data_dir), year - 1)
+    warning = F.make(
+        "previous-year-missing",
+        f"folder {previous} tidak ada: pertumbuhan tahun {year} ({', '.join(growth)}) tidak dapat dihitung; "
+        f"letakkan workbook tahun {year - 1} di {previous} untuk menghitungnya",
+        file=str(year - 1),
+    )
+    return ValidationReport(
+        report.data_dir, report.years, F.by_severity([warning, *report.findings]), report.files
+    )
 
 
 def years_to_check(data_dir: Path | str, year: int | None) -> list[int]:
-    """What computing year N needs (N−1 and N), or every year folder when no year is given."""
-    return [year - 1, year] if year is not None else year_folders(Path(data_dir))
+    """Year N and N−1 (only where its folder exists), or every year folder when no year is given."""
+    if year is None:
+        return year_folders(Path(data_dir))
+    return [year - 1, year] if year_folder(Path(data_dir), year - 1).is_dir() else [year]

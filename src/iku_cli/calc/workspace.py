@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from iku_cli.calc.measures import MeasureValue, evaluate
 from iku_cli.calc.results import InputFile
-from iku_cli.config import Config
+from iku_cli.config import Config, Source
+from iku_cli.findings import Finding, by_severity
 from iku_cli.read import Opened, SheetData, WorkbookCache, read_sheet
 
 
@@ -70,6 +71,20 @@ class Workspace:
 
     def sheets_read(self) -> list[SheetData]:
         return list(self._sheets.values())
+
+    def report(self, found: list[Finding]) -> list[Finding]:
+        """The findings as every report lists them: errors first, each declared column named by its header."""
+        sources: dict[tuple[str | None, str | None], Source] = {
+            (d.file, d.sheet): d.source for d in self._sheets.values()
+        }
+        named = []
+        for f in by_severity(found):
+            source = sources.get((f.file, f.sheet))
+            column = source.columns.get(f.column) if source is not None and f.column else None
+            if column is not None and f.column_header is None:
+                f = replace(f, column_header=column.label)
+            named.append(f)
+        return named
 
     def input_files(self) -> list[InputFile]:
         files = {}

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from iku_cli.output.formats import COMPUTE, EXPLAIN, INDICATORS, TREND, VALIDATE, Format, Formats
+from iku_cli.output.serialise import CsvDialect
 
 if TYPE_CHECKING:
     from iku_cli.config import Config
@@ -187,15 +188,27 @@ def checked_outputs(paths: list[Path] | None, formats: Formats) -> list[Path]:
     return paths
 
 
-def show(formats: Formats, result: object, fmt: str, **options: Any) -> None:
-    """Print ``result`` on standard output in the chosen format."""
-    formats.show(result, Format(fmt), out, **options)
+CsvDialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        help="CSV for programs (standard: ',' between fields, '.' decimals) or for Excel in an Indonesian "
+        "locale (excel-id: ';' between fields, ',' decimals, UTF-8 with a BOM).",
+    ),
+]
 
 
-def write_outputs(formats: Formats, result: object, paths: list[Path]) -> None:
+def show(
+    formats: Formats, result: object, fmt: str, dialect: CsvDialect = CsvDialect.STANDARD, **options: Any
+) -> None:
+    """Print ``result`` on standard output in the chosen format (CSV in ``dialect``)."""
+    formats.show(result, Format(fmt), out, dialect, **options)
+
+
+def write_outputs(formats: Formats, result: object, paths: list[Path], dialect: CsvDialect) -> None:
     for p in paths:
         try:
-            formats.write(result, p)
+            formats.write(result, p, dialect)
         except PermissionError:
             raise UsageError(f"--output {p}: no permission to write there") from None
         err.print(f"Ditulis: {p}", markup=False)

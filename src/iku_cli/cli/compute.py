@@ -21,6 +21,7 @@ def compute(
     config: c.ConfigOption = None,
     fmt: Annotated[c.ComputeFormat, c.format_option()] = c.ComputeFormat.TABLE,
     output: Annotated[list[Path] | None, c.output_option(COMPUTE)] = None,
+    csv_dialect: c.CsvDialectOption = c.CsvDialect.STANDARD,
 ) -> None:
     """Compute every indicator for one year and print or export the result table.
 
@@ -39,10 +40,10 @@ def compute(
             f"[bold red]Tidak dihitung:[/] data tahun {c.year_span(result.years_read)} mengandung "
             f"{len(result.errors)} kesalahan. Perbaiki datanya; daftar lengkap: iku validate {data_dir} --year {year}"
         )
-    c.show(COMPUTE, result, fmt)
+    c.show(COMPUTE, result, fmt, csv_dialect)
     if result.warnings and not result.blocked:
         _warning_counts(result.warnings, data_dir, year)
-    c.write_outputs(COMPUTE, result, paths)
+    c.write_outputs(COMPUTE, result, paths, csv_dialect)
     raise typer.Exit(result.exit_code)
 
 

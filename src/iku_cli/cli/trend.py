@@ -20,6 +20,7 @@ def trend(
     config: c.ConfigOption = None,
     fmt: Annotated[c.TrendFormat, c.format_option()] = c.TrendFormat.TABLE,
     output: Annotated[list[Path] | None, c.output_option(TREND)] = None,
+    csv_dialect: c.CsvDialectOption = c.CsvDialect.STANDARD,
 ) -> None:
     """Realisasi (and capaian where targets exist) per indicator per year, with a small inline trend.
 
@@ -42,6 +43,6 @@ def trend(
         print_findings_summary(result.blocking_errors, c.err)
         years = ", ".join(str(y) for y in result.blocked_years)
         c.err.print(f"[bold red]Tahun {years} tidak dihitung:[/] data mengandung kesalahan (iku validate)")
-    c.show(TREND, result, fmt)
-    c.write_outputs(TREND, result, paths)
+    c.show(TREND, result, fmt, csv_dialect)
+    c.write_outputs(TREND, result, paths, csv_dialect)
     raise typer.Exit(result.exit_code)

@@ -20,7 +20,8 @@ def validate(
         typer.Option(
             "--year",
             "-y",
-            help="Check what computing year N needs (N and N-1); default: every year folder.",
+            help="Check what computing year N needs: N, and N-1 where its folder exists (a missing N-1 is a "
+            "warning); default: every year folder.",
             show_default=False,
         ),
     ] = None,
@@ -42,6 +43,7 @@ def validate(
     show_all: Annotated[
         bool, typer.Option("--all", help="Show every finding on screen, info included.")
     ] = False,
+    csv_dialect: c.CsvDialectOption = c.CsvDialect.STANDARD,
 ) -> None:
     """Check the bidang workbooks before submission; every finding names its file, sheet and cell.
 
@@ -49,7 +51,7 @@ def validate(
     configuration error.
     """
     from iku_cli.calc.validate import validate as run
-    from iku_cli.calc.validate import years_to_check
+    from iku_cli.calc.validate import validate_year, years_to_check
 
     cfg = c.load(config)
     paths = c.checked_outputs(output, VALIDATE)
@@ -63,9 +65,9 @@ def validate(
                 "--annotate must name another folder than the data folder; originals are never written"
             )
         annotate_dir.mkdir(parents=True, exist_ok=True)
-    report = run(cfg, folder, years)
-    c.show(VALIDATE, report, fmt, show_all=show_all)
-    c.write_outputs(VALIDATE, report, paths)
+    report = run(cfg, folder, years) if year is None else validate_year(cfg, folder, year)
+    c.show(VALIDATE, report, fmt, csv_dialect, show_all=show_all)
+    c.write_outputs(VALIDATE, report, paths, csv_dialect)
     if annotate_dir is not None:
         from iku_cli.output.annotate import annotate
 

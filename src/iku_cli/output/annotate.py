@@ -66,7 +66,7 @@ def _mark(wb: Workbook, items: list[Finding]) -> set[str]:
         if type(cell).__name__ == "MergedCell":
             continue
         cell.fill = FILL[cell_findings[0].severity]
-        text = "\n".join(f"[{f.severity.value}] {f.code}: {f.message}" for f in cell_findings)
+        text = "\n".join(f"[{f.severity.label}] {f.code}: {S.cell_text(f.message)}" for f in cell_findings)
         comment = Comment(text, "iku validate")
         comment.width, comment.height = 360, 40 + 18 * (len(text) // 50 + len(cell_findings))
         cell.comment = comment

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Console
@@ -13,6 +12,7 @@ from iku_cli.config.words import aggregate_words
 from iku_cli.numbers import format_auto, format_percent
 from iku_cli.output.labels import target_text, value_text
 from iku_cli.output.result_view import indicator_dict
+from iku_cli.output.serialise import json_text
 from iku_cli.text import row_ranges
 
 
@@ -74,4 +74,4 @@ def to_json(ex: Explanation) -> str:
     for m in measures:
         used = by_key.get((m["id"], m["year"]))
         m["excel_rows"] = [int(i) for i in used.rows.index] if used is not None else None
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Any
 
 from rich.console import Console
@@ -12,6 +9,7 @@ from rich.table import Table
 
 from iku_cli.config import Config, IndicatorRef, Level
 from iku_cli.config.words import describe_filter, formula_words
+from iku_cli.output.serialise import CsvDialect, csv_text, json_text
 
 
 def _sources(cfg: Config, ref: IndicatorRef) -> str:
@@ -70,13 +68,9 @@ def print_table(cfg: Config, console: Console) -> None:
 
 def to_json(cfg: Config) -> str:
     payload = {"agency": cfg.spec.agency.nama, "indicators": rows(cfg)}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
 
 
-def to_csv(cfg: Config) -> str:
-    buf = io.StringIO()
+def to_csv(cfg: Config, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
     fields = ["id", "level", "name", "satuan", "formula", "rumus", "source", "sumber_data", "unit_kerja"]
-    writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows(cfg))
-    return buf.getvalue()
+    return csv_text(fields, ([r[k] for k in fields] for r in rows(cfg)), dialect)

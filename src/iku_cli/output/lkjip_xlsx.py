@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -47,7 +48,7 @@ def _put_target(cell: Cell | MergedCell, target: Target | None) -> None:
 
 
 def _number(cell: Cell | MergedCell, value: float | int | None, fmt: str = S.NUM_2) -> None:
-    if value is None:
+    if value is None or not math.isfinite(value):  # a spreadsheet cell holds no infinity
         cell.value = "–"
         cell.alignment = S.Alignment(horizontal="center", vertical="top")
     else:
@@ -226,8 +227,8 @@ def _metadata(ws: Worksheet, result: ComputeResult) -> None:
     rows = [
         ("Instansi", result.agency),
         ("Tahun", result.year),
-        ("File konfigurasi", result.config_path),
-        ("Folder data", result.data_dir),
+        ("File konfigurasi", S.cell_text(result.config_path)),
+        ("Folder data", S.cell_text(result.data_dir)),
         ("Waktu perhitungan", result.generated_at),
         ("Versi iku", result.version),
         (
@@ -266,4 +267,4 @@ def write_lkjip(result: ComputeResult, path: Path) -> None:
     shown = [f for f in result.findings if f.severity != Severity.INFO]
     if shown:
         fill_findings_sheet(wb.create_sheet("Temuan Data"), shown)
-    wb.save(path)
+    S.save(wb, path)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +21,7 @@ from iku_cli.calc.results import (
 from iku_cli.config import Level
 from iku_cli.numbers import format_percent
 from iku_cli.output.labels import inputs_text, kategori_colour, target_text, value_text
+from iku_cli.output.serialise import CsvDialect, csv_text, json_text
 
 # --- the terminal ---------------------------------------------------------------------------------
 
@@ -144,7 +142,7 @@ def to_json(result: ComputeResult) -> str:
         "findings": [f.to_dict() for f in result.findings if f.severity != "info"],
         "files": [{"file": f.file, "sha256": f.sha256, "size": f.size} for f in result.files],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(payload)
 
 
 # --- CSV ------------------------------------------------------------------------------------------
@@ -179,22 +177,20 @@ CSV_FIELDS = [
 ]
 
 
-def csv_number(value: float | None) -> str:
-    """A number for programs: full precision, "." decimals; empty for no value (never 0)."""
-    return "" if value is None else repr(float(value))
+def csv_number(value: float | None) -> float | None:
+    """A number at full precision, written in the CSV's dialect; empty for no value (never 0)."""
+    return None if value is None else float(value)
 
 
-def to_csv(result: ComputeResult) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
+def to_csv(result: ComputeResult, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
+    rows: list[dict[str, Any]] = []
     for ind in result.indicators:
         target = ind.target
         low, high = target if isinstance(target, tuple) else (None, None)
         end = ind.target_akhir
         growth = ind.inputs if isinstance(ind.inputs, GrowthInputs) else GrowthInputs(None, None)
         ratio = ind.inputs if isinstance(ind.inputs, RatioInputs) else RatioInputs(None, None)
-        writer.writerow(
+        rows.append(
             {
                 "year": result.year,
                 "id": ind.id,
@@ -226,7 +222,7 @@ def to_csv(result: ComputeResult) -> str:
                 "unit_kerja": ind.unit_kerja or "",
             }
         )
-    return out.getvalue()
+    return csv_text(CSV_FIELDS, ([row[k] for k in CSV_FIELDS] for row in rows), dialect)
 
 
 def write_xlsx(result: ComputeResult, path: Path) -> None:

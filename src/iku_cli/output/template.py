@@ -9,6 +9,7 @@ The templates hold no data and no formulas; ``iku validate`` reads a filled one 
 from __future__ import annotations
 
 import math
+from functools import partial
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -81,7 +82,7 @@ def write_templates(
     for workbook, wb in built.items():
         path = targets[workbook]
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, wb.save)
+        write_atomic(path, partial(S.save, wb))
         written.append(path)
     return written
 

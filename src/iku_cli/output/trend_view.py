@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from iku_cli.calc.results import target_json
 from iku_cli.calc.trend import Trend, TrendPoint, TrendRow
 from iku_cli.numbers import format_number
 from iku_cli.output import xlsx_style as S
+from iku_cli.output.serialise import CsvDialect, csv_text, finite, json_text
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -99,27 +97,15 @@ def to_json(t: Trend) -> str:
             for r in t.rows
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
 
 
-def to_csv(t: Trend) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["id", "name", "year", "value", "status", "capaian", "kategori"])
-    for r in t.rows:
-        for p in r.points:
-            writer.writerow(
-                [
-                    r.id,
-                    r.nama,
-                    p.year,
-                    "" if p.value is None else repr(p.value),
-                    p.status,
-                    "" if p.capaian is None else repr(p.capaian),
-                    p.kategori or "",
-                ]
-            )
-    return buf.getvalue()
+def to_csv(t: Trend, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
+    header = ["id", "name", "year", "value", "status", "capaian", "kategori"]
+    rows = (
+        [r.id, r.nama, p.year, p.value, p.status, p.capaian, p.kategori] for r in t.rows for p in r.points
+    )
+    return csv_text(header, rows, dialect)
 
 
 def _year_block(
@@ -140,7 +126,8 @@ def _year_block(
         ws.cell(row=row, column=2, value=r.nama).alignment = S.WRAP_TOP
         ws.cell(row=row, column=3, value=satuan_of(r))
         for j, p in enumerate(r.points):
-            ws.cell(row=row, column=4 + j, value=value_of(p)).number_format = S.NUM_2  # None: a gap, not 0
+            cell = ws.cell(row=row, column=4 + j, value=finite(value_of(p)))  # None: a gap, not 0
+            cell.number_format = S.NUM_2
         for c in range(1, len(headers) + 1):
             ws.cell(row=row, column=c).border = S.BORDER
 
@@ -181,4 +168,4 @@ def write_xlsx(t: Trend, path: Path) -> None:
         chart.y_axis.delete = False
         charts.add_chart(chart, f"{'A' if i % 2 == 0 else 'K'}{1 + (i // 2) * 15}")
     S.print_setup(charts)
-    wb.save(path)
+    S.save(wb, path)
