@@ -108,3 +108,41 @@ def test_data_error_exits_1_and_names_the_cell(small_data):
     assert "2024/bidang_koperasi.xlsx › Keragaan Koperasi" in result.stderr
     assert "F2: 'dua juta' bukan uang (Rupiah)" in result.stderr
     assert "iku validate" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["laporan.xlsx", "iku.csv", "iku.json"])
+def test_a_full_disk_is_one_line_naming_the_file_and_exit_2(small_data, tmp_path, monkeypatch, name):
+    import errno
+    import os
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    target = tmp_path / name
+    target.write_text("the previous good file")
+    monkeypatch.setattr(os, "fsync", full_disk)  # where a full disk shows itself: writing the data out
+    result = run("compute", small_data, "--year", 2024, "-o", target)
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[-1] == f"Error: --output {target}: cannot write: No space left on device"
+    )
+    assert "Traceback" not in result.stderr and "Exception" not in result.stderr
+    assert target.read_text() == "the previous good file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", name]  # no temporary file left
+
+
+def test_a_full_disk_while_annotating_names_the_copy(defective, tmp_path, monkeypatch):
+    import errno
+
+    import openpyxl.workbook.workbook as workbook
+
+    def full_disk(self, filename):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(workbook.Workbook, "save", full_disk)
+    data, _ = defective
+    result = run("validate", data, "--year", 2024, "--annotate", tmp_path / "ann", "--format", "json")
+    assert result.exit_code == 2
+    first = tmp_path / "ann" / "2024" / "bidang_koperasi.xlsx"
+    assert result.stderr.strip() == f"Error: cannot write {first}: No space left on device"
+    assert not [p for p in (tmp_path / "ann").rglob("*") if p.is_file()]

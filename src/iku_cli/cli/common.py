@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from iku_cli.output.formats import COMPUTE, EXPLAIN, INDICATORS, TREND, VALIDATE, Format, Formats
+from iku_cli.output.guard import InputGuard, WouldReplaceInput
 from iku_cli.output.serialise import CsvDialect
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def friendly_errors(command: F) -> F:
             for problem in exc.problems:
                 err.print(f"  {problem}", highlight=False, markup=False)
             raise typer.Exit(2) from None
-        except UsageError as exc:
+        except (UsageError, WouldReplaceInput) as exc:
             err.print("[bold red]Error:[/] ", end="")
             err.print(str(exc), highlight=False, markup=False)
             raise typer.Exit(2) from None
@@ -174,8 +175,9 @@ def require_year_folder(data_dir: Path, year: int) -> None:
         )
 
 
-def checked_outputs(paths: list[Path] | None, formats: Formats) -> list[Path]:
-    """Every --output path checked before anything is computed: a known extension, an existing folder."""
+def checked_outputs(paths: list[Path] | None, formats: Formats, guard: InputGuard) -> list[Path]:
+    """Every --output path checked before anything is computed: a known extension, an existing folder,
+    and no input of the run (a workbook, a year folder, the configuration) in its place."""
     paths = paths or []
     allowed = formats.suffixes()
     for p in paths:
@@ -185,7 +187,13 @@ def checked_outputs(paths: list[Path] | None, formats: Formats) -> list[Path]:
             raise UsageError(f"--output {p}: folder '{p.parent}' does not exist; create it first")
         if p.exists() and p.is_dir():
             raise UsageError(f"--output {p}: is a folder; give a file name")
+        guard.check(p)
     return paths
+
+
+def inputs_of(cfg: Config, data_dir: Path | None = None) -> InputGuard:
+    """What no output of this run may replace: the year folders of DATA_DIR, their files, the configuration."""
+    return InputGuard.of(data_dir, cfg.path)
 
 
 CsvDialectOption = Annotated[
@@ -206,9 +214,10 @@ def show(
 
 
 def write_outputs(formats: Formats, result: object, paths: list[Path], dialect: CsvDialect) -> None:
+    """Write each --output file whole, or say in one line which could not be written and why (exit 2)."""
     for p in paths:
         try:
             formats.write(result, p, dialect)
-        except PermissionError:
-            raise UsageError(f"--output {p}: no permission to write there") from None
+        except OSError as exc:
+            raise UsageError(f"--output {p}: cannot write: {exc.strerror or exc}") from None
         err.print(f"Ditulis: {p}", markup=False)

@@ -32,8 +32,9 @@ def compute(
     from iku_cli.output.findings_view import print_findings_summary
 
     cfg = c.load(config)
-    paths = c.checked_outputs(output, COMPUTE)
-    result = run(cfg, c.year_data(data_dir, year), year)
+    folder = c.year_data(data_dir, year)
+    paths = c.checked_outputs(output, COMPUTE, c.inputs_of(cfg, folder))
+    result = run(cfg, folder, year)
     if result.blocked:
         print_findings_summary(result.errors, c.err)
         c.err.print(

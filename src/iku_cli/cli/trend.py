@@ -32,13 +32,14 @@ def trend(
     from iku_cli.output.findings_view import print_findings_summary
 
     cfg = c.load(config)
-    paths = c.checked_outputs(output, TREND)
+    folder = c.data_dir_of(data_dir)
+    paths = c.checked_outputs(output, TREND, c.inputs_of(cfg, folder))
     c.checked_year(first), c.checked_year(last)
     if first > last:
         raise c.UsageError(f"--from {first} is after --to {last}")
     if last - first > 50:
         raise c.UsageError("give at most 50 years")
-    result = run(cfg, c.data_dir_of(data_dir), first, last)
+    result = run(cfg, folder, first, last)
     if result.blocked_years:
         print_findings_summary(result.blocking_errors, c.err)
         years = ", ".join(str(y) for y in result.blocked_years)

@@ -54,8 +54,9 @@ def validate(
     from iku_cli.calc.validate import validate_year, years_to_check
 
     cfg = c.load(config)
-    paths = c.checked_outputs(output, VALIDATE)
     folder = c.data_dir_of(data_dir) if year is None else c.year_data(data_dir, year)
+    guard = c.inputs_of(cfg, folder)
+    paths = c.checked_outputs(output, VALIDATE, guard)
     years = years_to_check(folder, year)
     if not years:
         raise c.UsageError(f"no year folders (e.g. {folder / '2024'}) in '{folder}'; give --year or add them")
@@ -64,6 +65,9 @@ def validate(
             raise c.UsageError(
                 "--annotate must name another folder than the data folder; originals are never written"
             )
+        for y in years:
+            for workbook in {s.workbook for s in cfg.spec.sources.values()}:
+                guard.check(annotate_dir / str(y) / workbook, "--annotate")
         annotate_dir.mkdir(parents=True, exist_ok=True)
     report = run(cfg, folder, years) if year is None else validate_year(cfg, folder, year)
     c.show(VALIDATE, report, fmt, csv_dialect, show_all=show_all)

@@ -16,6 +16,7 @@ from iku_cli.findings import Finding, Severity, by_severity
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.atomic import write_atomic
 from iku_cli.output.findings_view import fill_findings_sheet
+from iku_cli.output.guard import InputGuard
 
 FILL = {
     Severity.ERROR: PatternFill("solid", fgColor="FF7C80"),
@@ -25,14 +26,20 @@ FINDINGS_SHEET = "Temuan iku"
 
 
 def annotate(data_dir: Path, out_dir: Path, found: list[Finding]) -> list[Path]:
-    """Write DIR/<year>/<workbook> for every workbook with a finding; return the paths written."""
+    """Write DIR/<year>/<workbook> for every workbook with a finding; return the paths written.
+
+    Raises WouldReplaceInput (a ValueError) when a copy would replace a workbook of DATA_DIR or land in
+    one of its year folders.
+    """
+    guard = InputGuard.of(data_dir)
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in found:
         if f.file and (data_dir / f.file).is_file():
             by_file[f.file].append(f)
     written = []
     for rel, items in sorted(by_file.items()):
-        source = data_dir / rel
+        source, target = data_dir / rel, out_dir / rel
+        guard.check(target, "--annotate")
         try:
             wb = load_workbook(source)  # read: openpyxl never writes to the file it loads
         except Exception:
@@ -42,9 +49,6 @@ def annotate(data_dir: Path, out_dir: Path, found: list[Finding]) -> list[Path]:
         if FINDINGS_SHEET in wb.sheetnames:
             del wb[FINDINGS_SHEET]
         fill_findings_sheet(wb.create_sheet(FINDINGS_SHEET), items)
-        target = out_dir / rel
-        if target.resolve() == source.resolve():
-            raise ValueError(f"--annotate would overwrite the original {source}; choose another folder")
         # openpyxl keeps formulas but not their stored values: have Excel recompute them on opening.
         wb.calculation.fullCalcOnLoad = True
         target.parent.mkdir(parents=True, exist_ok=True)

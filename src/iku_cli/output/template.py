@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from iku_cli.config import NUMERIC_TYPES, Column, Config
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.atomic import write_atomic
+from iku_cli.output.guard import InputGuard
 from iku_cli.output.petunjuk import PETUNJUK, write_petunjuk
 from iku_cli.output.template_plan import FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW, TemplateSheet, plan
 from iku_cli.output.template_words import bounds_words, clip, input_prompt
@@ -71,6 +72,9 @@ def write_templates(
     books = plan(config, sources)
     folder = Path(out_dir) / str(year)
     targets = {workbook: folder / workbook for workbook in books}
+    guard = InputGuard.of(config=config.path)
+    for target in targets.values():
+        guard.check(target, "template")
     if not force:
         existing = [path for path in targets.values() if path.exists()]
         if existing:
