@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -63,9 +61,6 @@ def friendly_errors(command: F) -> F:
             err.print("[bold red]Error:[/] ", end="")
             err.print(str(exc), highlight=False, markup=False)
             raise typer.Exit(2) from None
-        except BrokenPipeError:  # `iku ... | head`: the reader has gone; stop quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(141) from None
         except OSError as exc:  # writing an output, a copy or a template where the system does not allow it
             where = f" {exc.filename}" if exc.filename else ""
             err.print("[bold red]Error:[/] ", end="")
