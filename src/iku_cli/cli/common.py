@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from iku_cli.output.formats import COMPUTE, EXPLAIN, INDICATORS, TREND, VALIDATE, Format, Formats
 from iku_cli.output.guard import InputGuard, WouldReplaceInput
@@ -23,14 +25,48 @@ EXIT_CODES_HELP = (
     "or the data has errors; 2 a usage or configuration error; 3 an internal error of iku."
 )
 
+
+def plain_words(error: dict[str, Any], metavar: str | None) -> str:
+    """A value the command line refused, in plain words instead of the parsing library's."""
+    value, kind = error.get("input"), str(error.get("type", ""))
+    bounds = error.get("ctx") or {}
+    if kind in ("int_parsing", "int_from_float"):
+        hint = "; give the full year, e.g. 2024" if metavar == "YEAR" else ""
+        return f"'{value}' is not a whole number{hint}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{value} is too small; give at least {bounds.get('ge', bounds.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{value} is too large; give at most {bounds.get('le', bounds.get('lt'))}"
+    message = str(error.get("msg", "")).removeprefix("Value error, ")
+    choices = re.fullmatch(r"'(.*)' is not one of (.*?)\.?", message)
+    if choices:
+        return f"'{choices[1]}' is not one of: {choices[2].replace(chr(39), '')}"
+    return message
+
+
+class Commands(TyperGroup):
+    """iku's commands: a refused option value is explained in plain words."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except typer.BadParameter as exc:
+            errors = getattr(exc.__cause__, "errors", None)
+            if callable(errors) and errors():
+                exc.message = plain_words(errors()[0], getattr(exc.param, "metavar", None))
+            raise
+
+
 app = typer.Typer(
     name="iku",
+    cls=Commands,
     help="Compute the Indikator Kinerja Utama (IKU) of a Dinas from its bidang workbooks.\n\n"
     + EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
