@@ -12,6 +12,7 @@ import typer
 from iku_cli import __version__
 from iku_cli.cli import compute, explain, indicators, streams, template, trend, validate  # noqa: F401 - registers
 from iku_cli.cli.common import app, err, out
+from iku_cli.text import visible
 
 __all__ = ["app", "main"]
 
@@ -52,7 +53,7 @@ def _run() -> int | str | None:
         if os.environ.get("IKU_DEBUG"):
             raise
         err.print("[bold red]Internal error of iku[/]: ", end="")
-        err.print(f"{type(exc).__name__}: {exc}", markup=False)
+        err.print(visible(f"{type(exc).__name__}: {exc}"), markup=False)
         err.print("This is a bug. Run again with IKU_DEBUG=1 to see the details, and report them.")
         return 3
     return 0

@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from iku_cli.output.formats import COMPUTE, EXPLAIN, INDICATORS, TREND, VALIDATE, Format, Formats
 from iku_cli.output.guard import InputGuard, WouldReplaceInput
 from iku_cli.output.serialise import CsvDialect
+from iku_cli.text import visible
 
 if TYPE_CHECKING:
     from iku_cli.config import Config
@@ -28,7 +29,7 @@ EXIT_CODES_HELP = (
 
 def plain_words(error: dict[str, Any], metavar: str | None) -> str:
     """A value the command line refused, in plain words instead of the parsing library's."""
-    value, kind = error.get("input"), str(error.get("type", ""))
+    value, kind = visible(str(error.get("input"))), str(error.get("type", ""))
     bounds = error.get("ctx") or {}
     if kind in ("int_parsing", "int_from_float"):
         hint = "; give the full year, e.g. 2024" if metavar == "YEAR" else ""
@@ -68,8 +69,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Emoji codes are never replaced: ":x:" in a cell is text. User text enters markup only through
+# output.terminal (shown, plain); messages printed whole are printed with markup=False and visible().
+out = Console(highlight=False, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 class UsageError(Exception):
@@ -91,16 +94,16 @@ def friendly_errors(command: F) -> F:
         except SpecError as exc:
             err.print("[bold red]Configuration error[/]:")
             for problem in exc.problems:
-                err.print(f"  {problem}", highlight=False, markup=False)
+                err.print(f"  {visible(problem)}", highlight=False, markup=False)
             raise typer.Exit(2) from None
         except (UsageError, WouldReplaceInput) as exc:
             err.print("[bold red]Error:[/] ", end="")
-            err.print(str(exc), highlight=False, markup=False)
+            err.print(visible(str(exc)), highlight=False, markup=False)
             raise typer.Exit(2) from None
         except OSError as exc:  # writing an output, a copy or a template where the system does not allow it
             where = f" {exc.filename}" if exc.filename else ""
             err.print("[bold red]Error:[/] ", end="")
-            err.print(f"cannot write{where}: {exc.strerror or exc}", highlight=False, markup=False)
+            err.print(visible(f"cannot write{where}: {exc.strerror or exc}"), highlight=False, markup=False)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -251,4 +254,4 @@ def write_outputs(formats: Formats, result: object, paths: list[Path], dialect: 
             formats.write(result, p, dialect)
         except OSError as exc:
             raise UsageError(f"--output {p}: cannot write: {exc.strerror or exc}") from None
-        err.print(f"Ditulis: {p}", markup=False)
+        err.print(f"Ditulis: {visible(str(p))}", markup=False)

@@ -11,6 +11,7 @@ import typer
 from iku_cli.cli import common as c
 from iku_cli.findings import Finding
 from iku_cli.output.formats import COMPUTE
+from iku_cli.output.terminal import shown
 
 
 @c.app.command()
@@ -39,7 +40,7 @@ def compute(
         print_findings_summary(result.errors, c.err)
         c.err.print(
             f"[bold red]Tidak dihitung:[/] data tahun {c.year_span(result.years_read)} mengandung "
-            f"{len(result.errors)} kesalahan. Perbaiki datanya; daftar lengkap: iku validate {data_dir} --year {year}"
+            f"{len(result.errors)} kesalahan. Perbaiki datanya; daftar lengkap: iku validate {shown(data_dir)} --year {year}"
         )
     c.show(COMPUTE, result, fmt, csv_dialect)
     if result.warnings and not result.blocked:
@@ -53,5 +54,5 @@ def _warning_counts(warnings: list[Finding], data_dir: Path, year: int) -> None:
     listing = ", ".join(f"{code} {n}" for code, n in counts.most_common())
     c.err.print(
         f"[yellow]Data dibaca dengan {len(warnings)} peringatan[/] ({listing}); "
-        f"rinciannya: iku validate {data_dir} --year {year}"
+        f"rinciannya: iku validate {shown(data_dir)} --year {year}"
     )

@@ -76,5 +76,5 @@ def validate(
         from iku_cli.output.annotate import annotate
 
         for p in annotate(folder, annotate_dir, report.findings):
-            c.err.print(f"Ditandai: {p}", markup=False)
+            c.err.print(f"Ditandai: {c.visible(str(p))}", markup=False)
     raise typer.Exit(0 if report.valid(strict) else 1)

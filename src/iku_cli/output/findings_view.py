@@ -14,6 +14,7 @@ from iku_cli.calc.validate import ValidationReport
 from iku_cli.findings import FINDING_FIELDS, SEVERITY_ORDER, Finding, Severity, by_severity, count_by_severity
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.serialise import CsvDialect, csv_text, json_text
+from iku_cli.text import visible
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 SEVERITY_WORD = {Severity.ERROR: "kesalahan", Severity.WARNING: "peringatan", Severity.INFO: "info"}
@@ -34,7 +35,7 @@ def print_findings_summary(
     for (file, sheet), items in sorted(groups.items(), key=lambda kv: worst[kv[0]]):  # errors first
         items = by_severity(items)
         counts = count_by_severity(items)
-        line = Text.assemble((file, "bold"), f" › {sheet}" if sheet else "", ": ")
+        line = Text.assemble((visible(file), "bold"), f" › {visible(sheet)}" if sheet else "", ": ")
         parts = [
             (f"{n} {SEVERITY_WORD[Severity(s)]}", SEVERITY_STYLE[Severity(s)]) for s, n in counts.items() if n
         ]
@@ -49,7 +50,7 @@ def print_findings_summary(
                     (f"{f.severity.label:<10}", SEVERITY_STYLE[f.severity]),
                     " ",
                     (f.code, "dim"),
-                    f" {where}{f.message}",
+                    f" {where}{visible(f.message)}",
                 ),
                 highlight=False,
             )
@@ -67,7 +68,9 @@ def print_table(report: ValidationReport, console: Console, show_all: bool = Fal
     """What `iku validate` shows: what was checked, then the findings summary."""
     years = report.years
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    console.print(f"Memeriksa {len(report.files)} workbook di {report.data_dir} (tahun {span})", markup=False)
+    console.print(
+        f"Memeriksa {len(report.files)} workbook di {visible(report.data_dir)} (tahun {span})", markup=False
+    )
     print_findings_summary(
         report.findings, console, per_group=1_000_000 if show_all else 5, show_info=show_all
     )

@@ -10,6 +10,7 @@ from rich.table import Table
 from iku_cli.config import Config, IndicatorRef, Level
 from iku_cli.config.words import describe_filter, formula_words
 from iku_cli.output.serialise import CsvDialect, csv_text, json_text
+from iku_cli.output.terminal import plain
 
 
 def _sources(cfg: Config, ref: IndicatorRef) -> str:
@@ -52,13 +53,14 @@ def rows(cfg: Config) -> list[dict[str, Any]]:
 
 def indicators_table(cfg: Config) -> Table:
     table = Table(
-        title=f"Indikator {cfg.spec.agency.nama} ({cfg.path})", title_justify="left", show_lines=True
+        title=plain(f"Indikator {cfg.spec.agency.nama} ({cfg.path})"), title_justify="left", show_lines=True
     )
     for name in ("Kode", "Level", "Indikator", "Rumus", "Sumber (workbook › sheet)", "Unit kerja"):
         table.add_column(name, no_wrap=name == "Kode", overflow="fold")
     for r in rows(cfg):
         level = "Tujuan" if r["level"] == Level.TUJUAN else "Sasaran"
-        table.add_row(r["id"], level, r["name"], r["rumus"], r["source"], r["unit_kerja"] or "")
+        cells = (r["id"], level, r["name"], r["rumus"], r["source"], r["unit_kerja"] or "")
+        table.add_row(*(plain(c) for c in cells))
     return table
 
 

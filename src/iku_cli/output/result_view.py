@@ -22,6 +22,7 @@ from iku_cli.config import Level
 from iku_cli.numbers import format_percent
 from iku_cli.output.labels import inputs_text, kategori_colour, target_text, value_text
 from iku_cli.output.serialise import CsvDialect, csv_text, json_text
+from iku_cli.output.terminal import plain, shown
 
 # --- the terminal ---------------------------------------------------------------------------------
 
@@ -29,7 +30,7 @@ from iku_cli.output.serialise import CsvDialect, csv_text, json_text
 def result_table(result: ComputeResult) -> Table:
     has_targets = any(i.target is not None for i in result.indicators)
     table = Table(
-        title=f"Indikator Kinerja {result.agency} — tahun {result.year}",
+        title=plain(f"Indikator Kinerja {result.agency} — tahun {result.year}"),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
@@ -46,28 +47,27 @@ def result_table(result: ComputeResult) -> Table:
         if ind.tujuan != current_tujuan:
             if current_tujuan is not None:
                 table.add_section()
-            table.add_row(Text(ind.tujuan_id, style="bold"), Text(f"Tujuan: {ind.tujuan}", style="bold cyan"))
+            table.add_row(plain(ind.tujuan_id, "bold"), plain(f"Tujuan: {ind.tujuan}", "bold cyan"))
             current_tujuan, current_sasaran = ind.tujuan, None
         if ind.level == Level.SASARAN and ind.sasaran != current_sasaran:
             table.add_row(
-                Text(ind.sasaran_id or "", style="bold"),
-                Text(f"Sasaran: {ind.sasaran}", style="bold magenta"),
+                plain(ind.sasaran_id or "", "bold"),
+                plain(f"Sasaran: {ind.sasaran}", "bold magenta"),
             )
             current_sasaran = ind.sasaran
-        name = Text(ind.nama)
+        name = plain(ind.nama)
         if ind.inputs is not None:
             name.append("\n" + inputs_text(ind, result.year).replace("\n", " → "), style="dim")
-        value = Text(
-            value_text(ind).replace(NOT_COMPUTED, "tidak dapat\ndihitung"),
-            style="" if ind.ok else "bold red",
+        value = plain(
+            value_text(ind).replace(NOT_COMPUTED, "tidak dapat\ndihitung"), "" if ind.ok else "bold red"
         )
-        cells: list[str | Text] = [ind.id, name, value]
+        cells: list[str | Text] = [plain(ind.id), name, value]
         if has_targets:
             colour = kategori_colour(ind.kategori, result.bands)
             cells += [
                 target_text(ind.target, ind.satuan),
                 format_percent(ind.capaian) if ind.capaian is not None else "–",
-                Text(ind.kategori or "–", style=f"#{colour}" if colour else ""),
+                plain(ind.kategori or "–", f"#{colour}" if colour else ""),
             ]
         table.add_row(*cells)
     return table
@@ -80,7 +80,7 @@ def print_table(result: ComputeResult, console: Console) -> None:
     console.print(result_table(result))
     failed = [i for i in result.indicators if not i.ok]
     for ind in failed:
-        console.print(f"[bold red]{ind.id}[/]: {ind.reason}")
+        console.print(f"[bold red]{shown(ind.id)}[/]: {shown(ind.reason)}")
     done = len(result.indicators) - len(failed)
     console.print(f"{done} dari {len(result.indicators)} indikator dihitung.")
 

@@ -18,6 +18,7 @@ from iku_cli.calc.trend import Trend, TrendPoint, TrendRow
 from iku_cli.numbers import format_number
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.serialise import CsvDialect, csv_text, finite, json_text
+from iku_cli.output.terminal import plain
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -46,7 +47,7 @@ def _value(v: float | None) -> Text:
 
 def trend_table(t: Trend) -> Table:
     has_capaian = any(p.capaian is not None for r in t.rows for p in r.points)
-    table = Table(title=f"Tren realisasi {t.agency}, {t.years[0]}–{t.years[-1]}", title_justify="left")
+    table = Table(title=plain(f"Tren realisasi {t.agency}, {t.years[0]}–{t.years[-1]}"), title_justify="left")
     table.add_column("Kode", no_wrap=True)
     table.add_column("Indikator", ratio=1, min_width=20)
     for y in t.years:
@@ -54,7 +55,7 @@ def trend_table(t: Trend) -> Table:
     table.add_column("Tren", no_wrap=True)
     for row in t.rows:
         values = [p.value for p in row.points]
-        table.add_row(row.id, row.nama, *[_value(v) for v in values], sparkline(values))
+        table.add_row(plain(row.id), plain(row.nama), *[_value(v) for v in values], sparkline(values))
         if has_capaian:
             caps = [p.capaian for p in row.points]
             table.add_row(
