@@ -110,3 +110,46 @@ def test_h_is_help_for_every_command(command):
     result = run(command, "-h")
     assert result.exit_code == 0
     assert result.stdout == run(command, "--help").stdout and "Usage: iku " + command in result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "alias-bomb"])
+def test_a_hostile_config_is_exit_2_naming_the_file_in_seconds(small_data, tmp_path, kind):
+    import os
+    import subprocess
+    import sys
+
+    path = {
+        "fifo": tmp_path / "indicators.yaml",
+        "dev-zero": "/dev/zero",
+        "alias-bomb": tmp_path / "bomb.yaml",
+    }[kind]
+    if kind == "fifo":
+        os.mkfifo(path)  # opening it would wait for a writer forever
+    if kind == "alias-bomb":
+        path.write_text(
+            "a: &a [x, x]\n"
+            + "".join(
+                f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}, *{'a' if i == 0 else f'b{i - 1}'}]\n"
+                for i in range(60)
+            )
+        )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "iku_cli",
+            "compute",
+            str(small_data),
+            "--year",
+            "2024",
+            "--config",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("Configuration error:")
+    assert f"  {path}" in proc.stderr and "Traceback" not in proc.stderr
