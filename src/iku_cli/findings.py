@@ -79,8 +79,13 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["severity"] = str(self.severity)
-        data["value"] = _plain(self.value)
+        data["value"] = self.plain_value
         return data
+
+    @property
+    def plain_value(self) -> Any:
+        """The value as JSON and spreadsheets take it (see ``_plain``)."""
+        return _plain(self.value)
 
     @property
     def location(self) -> str:

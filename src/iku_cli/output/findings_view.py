@@ -115,26 +115,30 @@ FINDINGS_COLUMNS = [  # one A4 landscape page wide at about 80 %; long texts wra
 
 def finding_row(f: Finding) -> list[object]:
     """One finding as the findings sheet lists it: the severity in words, the column by its header."""
-    value = f.to_dict()["value"]
-    return [f.severity.label, f.code, f.file, f.sheet, f.cell, f.column_header or f.column, value, f.message]
+    column = f.column_header or f.column
+    return [f.severity.label, f.code, f.file, f.sheet, f.cell, column, f.plain_value, f.message]
 
 
 def fill_findings_sheet(ws: Worksheet, found: list[Finding]) -> None:
-    """The findings as a table, errors first, with a header and a filter: every XLSX iku writes uses it."""
+    """The findings as a table, errors first, with a header and a filter: every XLSX iku writes uses it.
+
+    Linear in the findings: each value is written, styled and measured for its row's height once.
+    """
     S.append_row(ws, [name for name, _ in FINDINGS_COLUMNS])
     S.style_header_row(ws, 1, 1, len(FINDINGS_COLUMNS))
-    fills = {severity: S.fill(colour) for severity, colour in SEVERITY_FILL.items()}
+    widths = [width for _, width in FINDINGS_COLUMNS]
+    S.set_widths(ws, {chr(65 + i): width for i, width in enumerate(widths)})
+    text = S.Stamp(alignment=S.WRAP_TOP)
+    severity = {s: S.Stamp(alignment=S.WRAP_TOP, fill=S.fill(colour)) for s, colour in SEVERITY_FILL.items()}
     for f in by_severity(found):
-        row = S.append_row(ws, finding_row(f))
-        ws.cell(row=row, column=1).fill = fills[f.severity]
-    last = len(found) + 1
-    S.set_widths(ws, {chr(65 + i): width for i, (_, width) in enumerate(FINDINGS_COLUMNS)})
-    for cells in ws.iter_rows(min_row=2, max_row=last):
-        for cell in cells:
-            cell.alignment = S.WRAP_TOP
-    S.fit_row_heights(ws, 2, last)
+        values = finding_row(f)
+        row = S.append_row(ws, values)
+        severity[f.severity].on(ws.cell(row=row, column=1))
+        for col in range(2, len(values) + 1):
+            text.on(ws.cell(row=row, column=col))
+        S.fit_row(ws, row, values, widths)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:H{last}"
+    ws.auto_filter.ref = f"A1:H{len(found) + 1}"
     S.print_setup(ws, title_rows="1:1")
 
 
