@@ -44,6 +44,8 @@ def annotate(data_dir: Path, out_dir: Path, found: list[Finding]) -> list[Path]:
             wb = load_workbook(source)  # read: openpyxl never writes to the file it loads
         except Exception:
             continue  # a file that cannot be opened has nothing to mark; its finding says so
+        for ws in wb.worksheets:  # the copy prints on A4 whatever the original was set to
+            ws.page_setup.paperSize = ws.PAPERSIZE_A4
         for name in _mark(wb, items):
             S.print_setup(wb[name])
         if FINDINGS_SHEET in wb.sheetnames:

@@ -101,15 +101,15 @@ def to_csv(report: ValidationReport, dialect: CsvDialect = CsvDialect.STANDARD) 
 
 # --- XLSX -----------------------------------------------------------------------------------------
 
-FINDINGS_COLUMNS = [  # one A4 landscape page wide at about 80 %; long texts wrap
+FINDINGS_COLUMNS = [  # one A4 landscape page wide at about 75 %; long texts wrap
     ("Tingkat", 11),
-    ("Kode", 20),
-    ("File", 26),
+    ("Kode", 19),
+    ("File", 35),
     ("Sheet", 16),
-    ("Sel", 7),
+    ("Sel", 6),
     ("Kolom", 18),
     ("Nilai", 18),
-    ("Pesan", 60),
+    ("Pesan", 54),
 ]
 
 

@@ -154,22 +154,22 @@ def _indicator_row(
             cell.alignment = S.Alignment(vertical="top", horizontal=cell.alignment.horizontal)
 
 
-RINCIAN_COLUMNS = [
+RINCIAN_COLUMNS = [  # about half size on one A4 landscape page wide; long texts wrap
     ("Kode", 9),
-    ("Indikator", 34),
-    ("Formulasi", 48),
+    ("Indikator", 26),
+    ("Formulasi", 34),
     ("Jenis", 12),
-    ("Nilai", 14),
-    ("Status", 18),
-    ("Ukuran", 32),
+    ("Nilai", 12),
+    ("Status", 14),
+    ("Ukuran", 26),
     ("Tahun", 7),
-    ("Nilai ukuran", 20),
-    ("Satuan", 9),
-    ("Cara hitung", 22),
-    ("Filter", 40),
-    ("Workbook", 30),
-    ("Sheet", 18),
-    ("Baris dipakai", 11),
+    ("Nilai ukuran", 17),
+    ("Satuan", 8),
+    ("Cara hitung", 18),
+    ("Filter", 30),
+    ("Workbook", 24),
+    ("Sheet", 14),
+    ("Baris dipakai", 10),
 ]
 
 
@@ -218,7 +218,7 @@ def _rincian(ws: Worksheet, result: ComputeResult) -> None:
                 ws.merge_cells(start_row=start, start_column=c, end_row=row - 1, end_column=c)
         if ind.reason:
             ws.cell(row=start, column=6, value=f"{ind.status.words}: {ind.reason}")
-    S.fit_row_heights(ws, 2, row - 1)
+    S.fit_row_heights(ws, 1, row - 1)  # the header too: "Baris dipakai" takes two lines
     ws.freeze_panes = "A2"
     S.print_setup(ws, title_rows="1:1")
 

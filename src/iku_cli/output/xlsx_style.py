@@ -65,15 +65,25 @@ def print_setup(
     title_rows: str | None = None,
     portrait: bool = False,
     centered: bool = False,
+    fit: bool = True,
 ) -> None:
-    """A4, landscape unless asked, one page wide, ``title_rows`` ("4:4") repeated on every page, numbered."""
+    """A4, landscape unless asked, one page wide, ``title_rows`` ("4:4") repeated on every page, numbered.
+
+    ``fit=False`` prints at 100 % with narrow top and bottom margins instead: spreadsheets ignore the
+    sheet's own page breaks when they fit it to a page width (the charts of a trend are laid out so).
+    """
     ws.page_setup.orientation = "portrait" if portrait else "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     if ws.sheet_properties.pageSetUpPr is None:
         ws.sheet_properties.pageSetUpPr = PageSetupProperties()
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = fit
+    if fit:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+    else:
+        ws.page_setup.scale = 100
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.page_margins.header = ws.page_margins.footer = 0.3
     if title_rows:
         ws.print_title_rows = title_rows
     if centered:
@@ -84,8 +94,12 @@ def print_setup(
 
 
 def lines_needed(text: str, width: float) -> int:
-    """Rows of wrapped text a cell of ``width`` characters needs (spreadsheets do not size rows openpyxl writes)."""
-    per_line = max(int(width * 1.1) - 2, 1)
+    """Rows of wrapped text a cell of ``width`` characters needs (spreadsheets do not size rows openpyxl writes).
+
+    On the generous side: a spreadsheet without the default font draws wider letters, and a row a line
+    too tall reads better than text cut off.
+    """
+    per_line = max(int(width) - 2, 1)
     text = str(text)
     if len(text) <= per_line and "\n" not in text:
         return 1
