@@ -65,7 +65,8 @@ def write_templates(
     """Write OUT_DIR/<year>/<workbook> for each declared workbook (only those of ``sources`` when given).
 
     Refuses, writing nothing, when any target exists and ``force`` is false: raises TemplateExists with
-    every existing path. Each file is written whole or not at all. Returns the paths written.
+    every existing path; and, even with ``force``, when a target is the configuration file itself
+    (WouldReplaceInput, a ValueError). Each file is written whole or not at all. Returns the paths written.
     """
     if rows < 1:
         raise ValueError(f"rows must be at least 1, not {rows}")
