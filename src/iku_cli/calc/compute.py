@@ -65,7 +65,7 @@ def compute_year(ws: Workspace, year: int, history_years: int = 2, with_budget: 
         config_path=str(config.path),
         data_dir=str(ws.data_dir),
         indicators=results,
-        findings=found,
+        findings=ws.report(found),
         files=ws.input_files(),
         generated_at=datetime.now().astimezone().isoformat(timespec="seconds"),
         version=__version__,

@@ -14,8 +14,8 @@ import pandas as pd
 from iku_cli.calc import anggaran
 from iku_cli.calc.measures import MeasureValue, aggregate, used_mask
 from iku_cli.calc.results import InputFile
-from iku_cli.config import Config
-from iku_cli.findings import Finding, make
+from iku_cli.config import Config, Source
+from iku_cli.findings import Finding, by_severity, make
 from iku_cli.read import Opened, SheetData, WorkbookCache, read_sheet
 from iku_cli.read.locate import year_folder
 from iku_cli.read.opener import Preloaded
@@ -110,6 +110,20 @@ class Workspace:
                 value = aggregate(measure, frame, now.source, now.codes, mask)
             self._measures[key] = value
         return self._measures[key]
+
+    def report(self, found: list[Finding]) -> list[Finding]:
+        """The findings as every report lists them: errors first, each declared column named by its header."""
+        sources: dict[tuple[str | None, str | None], Source] = {
+            (d.file, d.sheet): d.source for d in self._sheets.values()
+        }
+        named = []
+        for f in by_severity(found):
+            source = sources.get((f.file, f.sheet))
+            column = source.columns.get(f.column) if source is not None and f.column else None
+            if column is not None and f.column_header is None:
+                f = replace(f, column_header=column.label)
+            named.append(f)
+        return named
 
     def sheets_read(self) -> list[SheetData]:
         return list(self._sheets.values())

@@ -11,6 +11,7 @@ import typer
 from iku_cli.cli import common as c
 from iku_cli.findings import Finding
 from iku_cli.output.formats import COMPUTE
+from iku_cli.output.terminal import shown
 
 
 @c.app.command()
@@ -21,6 +22,7 @@ def compute(
     config: c.ConfigOption = None,
     fmt: Annotated[c.ComputeFormat, c.format_option()] = c.ComputeFormat.TABLE,
     output: Annotated[list[Path] | None, c.output_option(COMPUTE)] = None,
+    csv_dialect: c.CsvDialectOption = c.CsvDialect.STANDARD,
 ) -> None:
     """Compute every indicator for one year and print or export the result table.
 
@@ -30,8 +32,8 @@ def compute(
     from iku_cli.calc.workspace import Reading
 
     cfg = c.load(config)
-    paths = c.checked_outputs(output, COMPUTE)
     folder = c.year_data(data_dir, year)
+    paths = c.checked_outputs(output, COMPUTE, c.inputs_of(cfg, folder))
     with c.preloading(cfg, folder, cfg.years_for(year)) as preload, c.reading_progress() as progress:
         from iku_cli.calc.compute import compute as run  # imported while the first sheet loads
 
@@ -42,18 +44,18 @@ def compute(
         print_findings_summary(result.errors, c.err)
         c.err.print(
             f"[bold red]Tidak dihitung:[/] data tahun {c.year_span(result.years_read)} mengandung "
-            f"{len(result.errors)} kesalahan. Perbaiki datanya; daftar lengkap: iku validate {data_dir} --year {year}"
+            f"{len(result.errors)} kesalahan. Perbaiki datanya; daftar lengkap: iku validate {shown(data_dir)} --year {year}"
         )
     elif result.budget_errors:  # the indicators are computed; the budget is left out
         print_findings_summary(result.budget_errors, c.err)
         c.err.print(
             f"[bold red]Anggaran tidak dihitung:[/] {len(result.budget_errors)} kesalahan di "
-            f"{result.budget_errors[0].file}; daftar lengkap: iku validate {data_dir} --year {year}"
+            f"{shown(result.budget_errors[0].file or '')}; daftar lengkap: iku validate {shown(data_dir)} --year {year}"
         )
-    c.show(COMPUTE, result, fmt)
+    c.show(COMPUTE, result, fmt, csv_dialect)
     if result.warnings and not result.blocked:
         _warning_counts(result.warnings, data_dir, year)
-    c.write_outputs(COMPUTE, result, paths)
+    c.write_outputs(COMPUTE, result, paths, csv_dialect)
     raise typer.Exit(result.exit_code)
 
 
@@ -62,5 +64,5 @@ def _warning_counts(warnings: list[Finding], data_dir: Path, year: int) -> None:
     listing = ", ".join(f"{code} {n}" for code, n in counts.most_common())
     c.err.print(
         f"[yellow]Data dibaca dengan {len(warnings)} peringatan[/] ({listing}); "
-        f"rinciannya: iku validate {data_dir} --year {year}"
+        f"rinciannya: iku validate {shown(data_dir)} --year {year}"
     )
