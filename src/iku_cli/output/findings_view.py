@@ -37,7 +37,9 @@ def print_findings_summary(
         counts = count_by_severity(items)
         line = Text.assemble((visible(file), "bold"), f" › {visible(sheet)}" if sheet else "", ": ")
         parts = [
-            (f"{n} {SEVERITY_WORD[Severity.of(s)]}", SEVERITY_STYLE[Severity.of(s)]) for s, n in counts.items() if n
+            (f"{n} {SEVERITY_WORD[Severity.of(s)]}", SEVERITY_STYLE[Severity.of(s)])
+            for s, n in counts.items()
+            if n
         ]
         for i, part in enumerate(parts):
             line.append_text(Text.assemble(", " if i else "", part))
