@@ -71,6 +71,8 @@ class Workspace:
                 data = replace(data, findings=[_optional_missing(data, path)])
             if self.config.spec.anggaran and source_id == self.config.spec.anggaran.source:
                 data = anggaran.adjusted(data)
+            else:
+                data = _without_unused_columns(data, needed | {source.key or ""})
             self._sheets[key] = data
         return self._sheets[key]
 
@@ -135,6 +137,17 @@ class Workspace:
             if data.file not in files and path.is_file():
                 files[data.file] = InputFile(data.file, sha256_of(path), path.stat().st_size)
         return sorted(files.values(), key=lambda f: f.file)
+
+
+def _without_unused_columns(data: SheetData, used: frozenset[str]) -> SheetData:
+    """The sheet keeping only the columns a measure or the key uses: the rest was checked, and is let go.
+
+    A million names and addresses of one year need not wait in memory while the next year is read.
+    """
+    if data.frame is None or set(data.frame.columns) <= used:
+        return data
+    kept = [cid for cid in data.frame.columns if cid in used]
+    return replace(data, frame=data.frame[kept])
 
 
 def _optional_missing(data: SheetData, path: Path) -> Finding:

@@ -83,7 +83,9 @@ def json_text(payload: Any) -> str:
 def _indented(value: Any, depth: int, key: str | None) -> str:
     pad, inner = "  " * depth, "  " * (depth + 1)
     if isinstance(value, dict) and value:
-        items = [f"{inner}{_COMPACT.encode(str(k))}: {_indented(v, depth + 1, str(k))}" for k, v in value.items()]
+        items = [
+            f"{inner}{_COMPACT.encode(str(k))}: {_indented(v, depth + 1, str(k))}" for k, v in value.items()
+        ]
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(value, (list, tuple)) and value:
         if key in ONE_LINE_ITEMS or not any(isinstance(v, (dict, list, tuple)) for v in value):
