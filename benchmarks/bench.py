@@ -42,6 +42,7 @@ SHEETS = [
     ("bidang_perdagangan.xlsx", "Volume Perdagangan"),
     ("bidang_perdagangan.xlsx", "Realisasi Ekspor"),
     ("pdrb.xlsx", "PDRB ADHK"),
+    ("anggaran.xlsx", "Realisasi Anggaran"),
 ]
 KECAMATAN = ["Tirtamaya Utara", "Tirtamaya Selatan", "Karangmulya", "Sindangrasa", "Mekarjaya", "Pasirjati"]
 SEKTOR = ["Kuliner", "Fesyen", "Kerajinan", "Jasa", "Perdagangan", "Pertanian"]
@@ -54,7 +55,7 @@ def write_year(folder: Path, year: int, rows: int) -> None:
     import xlsxwriter
 
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("bidang_koperasi.xlsx", "bidang_perdagangan.xlsx", "pdrb.xlsx"):
+    for name in ("bidang_koperasi.xlsx", "bidang_perdagangan.xlsx", "pdrb.xlsx", "anggaran.xlsx"):
         shutil.copy(EXAMPLES / str(year) / name, folder / name)
     rng = random.Random(f"{year}-{rows}")
     book = xlsxwriter.Workbook(str(folder / "bidang_usaha_mikro_ikm.xlsx"), {"constant_memory": True})
@@ -197,7 +198,7 @@ def main() -> None:
     ]
     for rows in sizes:
         data = base / str(rows)
-        if not (data / "2024" / "bidang_usaha_mikro_ikm.xlsx").exists():
+        if not all((data / "2024" / workbook).exists() for workbook, _ in SHEETS):
             print(f"writing {rows:,} rows a year into {data} ...", file=sys.stderr)
             for year in YEARS:
                 write_year(data / str(year), year, rows)

@@ -23,12 +23,19 @@ class Body:
     first: int  # the Excel row number of the first body row
     columns: list[np.ndarray]  # one object array per sheet column, all of the same length
     _types: dict[int, np.ndarray] = field(default_factory=dict)
+    _stripped: dict[int, np.ndarray] = field(default_factory=dict)
 
     def types(self, index: int) -> np.ndarray:
         """The Python type of each cell of a sheet column (looked up once per column)."""
         if index not in self._types:
             self._types[index] = types_of(self.column(index))
         return self._types[index]
+
+    def stripped(self, index: int) -> np.ndarray:
+        """A sheet column with each text cell trimmed of white space (trimmed once per column)."""
+        if index not in self._stripped:
+            self._stripped[index] = stripped_of(self.column(index), self.types(index))
+        return self._stripped[index]
 
     @property
     def height(self) -> int:
@@ -67,11 +74,24 @@ def of_type(types: np.ndarray, *kinds: type) -> np.ndarray:
     return mask
 
 
-def blank_of(values: np.ndarray, types: np.ndarray) -> np.ndarray:
-    """Empty cells, and cells holding only spaces or a dash; a number that is NaN is a value (a wrong one)."""
+def stripped_of(values: np.ndarray, types: np.ndarray) -> np.ndarray:
+    """``values`` with each string trimmed of white space (``str.strip``), any other value as it is."""
+    is_str = of_type(types, str)
+    if not is_str.any():
+        return values
+    out = values.copy()
+    out[is_str] = np.fromiter(map(str.strip, values[is_str]), dtype=object, count=int(is_str.sum()))
+    return out
+
+
+def blank_of(values: np.ndarray, types: np.ndarray, stripped: np.ndarray | None = None) -> np.ndarray:
+    """Empty cells, and cells holding only spaces or a dash; a number that is NaN is a value (a wrong one).
+
+    ``stripped``: the values as ``stripped_of`` gives them, when already made.
+    """
     blank = of_type(types, type(None))
     is_str = of_type(types, str)
     if is_str.any():
-        stripped = np.fromiter(map(str.strip, values[is_str]), dtype=object, count=int(is_str.sum()))
-        blank[is_str] = (stripped == "") | (stripped == "-")
+        trimmed = (stripped if stripped is not None else stripped_of(values, types))[is_str]
+        blank[is_str] = (trimmed == "") | (trimmed == "-")
     return blank

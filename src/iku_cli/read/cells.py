@@ -18,7 +18,7 @@ import pandas as pd
 from iku_cli.config import NUMERIC_TYPES, Column
 from iku_cli.findings import At, Finding, at_rows
 from iku_cli.numbers import format_exact, parse_number_text
-from iku_cli.read.body import of_type, types_of
+from iku_cli.read.body import of_type, stripped_of, types_of
 from iku_cli.text import closest, normalise
 
 _EDGE_SPACE = re.compile(r"\s\x00|\x00\s")
@@ -37,6 +37,9 @@ class ColumnCells:
     rows: np.ndarray  # int: the Excel row of each
     blank: np.ndarray  # bool
     types: np.ndarray | None = None  # object: the Python type of each cell, when already known
+    stripped: np.ndarray | None = (
+        None  # object: the cells with text trimmed (read.body.stripped_of), when made
+    )
 
     def each(
         self, code: str, mask: np.ndarray, message: Callable[[int], str], value: np.ndarray | None = None
@@ -71,7 +74,7 @@ def typed(cells: ColumnCells, column: Column, factor: float) -> tuple[np.ndarray
         return _typed_number(cells, column, factor)
     if column.type == "category":
         return _typed_category(cells, column)
-    return typed_text(cells.raw, cells.blank, cells.types), []
+    return typed_text(cells.raw, cells.blank, cells.types, cells.stripped), []
 
 
 def _as_text(value: object) -> str:
@@ -80,15 +83,21 @@ def _as_text(value: object) -> str:
     return str(value).strip()
 
 
-def typed_text(raw: np.ndarray, blank: np.ndarray, types: np.ndarray | None = None) -> np.ndarray:
-    """Text as typed, trimmed; a whole number stored as a number reads as its digits ("1234", not "1234.0")."""
+def typed_text(
+    raw: np.ndarray, blank: np.ndarray, types: np.ndarray | None = None, stripped: np.ndarray | None = None
+) -> np.ndarray:
+    """Text as typed, trimmed; a whole number stored as a number reads as its digits ("1234", not "1234.0").
+
+    ``types`` and ``stripped``: each cell's type and the cells with text trimmed, when already made.
+    """
     out = np.full(len(raw), np.nan, dtype=object)
     present = np.flatnonzero(~blank)
     if present.size:
-        values = raw[present]
-        is_str = of_type((types if types is not None else types_of(raw))[present], str)
+        types = types if types is not None else types_of(raw)
+        values = (stripped if stripped is not None else stripped_of(raw, types))[present]
+        is_str = of_type(types[present], str)
         text = np.empty(present.size, dtype=object)
-        text[is_str] = np.fromiter(map(str.strip, values[is_str]), dtype=object, count=int(is_str.sum()))
+        text[is_str] = values[is_str]
         text[~is_str] = [_as_text(v) for v in values[~is_str]]
         out[present] = text
     return out
@@ -128,7 +137,7 @@ def each_value(transform: Callable[[Any], Any]) -> Callable[[np.ndarray], np.nda
 
 def _typed_category(cells: ColumnCells, column: Column) -> tuple[np.ndarray, list[Finding]]:
     canonical = {normalise(a): a for a in column.allowed or []}
-    text = typed_text(cells.raw, cells.blank, cells.types)
+    text = typed_text(cells.raw, cells.blank, cells.types, cells.stripped)
     out = np.full(len(text), np.nan, dtype=object)
     present = ~cells.blank
     out[present] = distinct(text[present], each_value(lambda v: canonical.get(normalise(v), np.nan)))

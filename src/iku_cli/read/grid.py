@@ -57,14 +57,39 @@ class Grid:
         return rows
 
 
+@dataclass
+class Prepared:
+    """A sheet checked and ready to load: its grid (loaded already on the rare paths) and what is left to do."""
+
+    grid: Grid
+    book: Book | None = None  # the workbook whose reader still has to load the sheet
+    sheet_name: str = ""
+    weight: int = 0  # bytes of the sheet's own XML (of the whole file for other formats): how large a load
+
+    def load(self) -> Grid:
+        """The grid with the sheet loaded (the heavy part, which leaves other threads free)."""
+        if self.book is not None:
+            self.grid.loaded = self.book.reader.get_sheet_by_name(self.sheet_name)
+            self.book = None
+        return self.grid
+
+
 def load_grid(at: At, book: Book, sheet_name: str) -> Grid:
-    """The sheet ``sheet_name`` loaded by the reader (the heavy part, which leaves other threads free).
+    """The sheet ``sheet_name`` loaded by the reader.
+
+    Raises Refused when the sheet cannot be read within the limits.
+    """
+    return prepare_grid(at, book, sheet_name).load()
+
+
+def prepare_grid(at: At, book: Book, sheet_name: str) -> Prepared:
+    """The sheet checked before the reader loads it: error cells, formulas without value, far cells.
 
     Raises Refused when the sheet cannot be read within the limits.
     """
     if book.kind == "xlsx":
         return _xlsx(at, book, sheet_name)
-    return _other(at, book, sheet_name)
+    return Prepared(_other(at, book, sheet_name), weight=book.path.stat().st_size * 5)
 
 
 def _load(path: Path, sheet_name: str) -> Any:
@@ -75,7 +100,7 @@ def _load(path: Path, sheet_name: str) -> Any:
         return reader.get_sheet_by_name(sheet_name)
 
 
-def _xlsx(at: At, book: Book, sheet_name: str) -> Grid:
+def _xlsx(at: At, book: Book, sheet_name: str) -> Prepared:
     assert book.package is not None
     package, limits = book.package, book.limits
     member = sheet_part(package, sheet_name)
@@ -111,11 +136,10 @@ def _xlsx(at: At, book: Book, sheet_name: str) -> Grid:
             grid.findings.append(at.finding("stray-cell", message, cell=ref, value=text))
         drop |= refs
     if not drop:
-        grid.loaded = book.reader.get_sheet_by_name(sheet_name)
-        return grid
+        return Prepared(grid, book, sheet_name, package.parts[member].file_size)
     with tempfile.TemporaryDirectory(prefix="iku-") as folder:
         grid.loaded = _load(without_cells(package, member, drop, Path(folder)), sheet_name)
-    return grid
+    return Prepared(grid)
 
 
 def _other(at: At, book: Book, sheet_name: str) -> Grid:

@@ -1,26 +1,29 @@
-"""Sheets loaded ahead on a second thread, in the order they will be read.
+"""Sheets checked and loaded ahead on two more threads, in the order they will be read.
 
-Loading a sheet is mostly the reader parsing XML, which leaves the interpreter free; typing a sheet is
-Python work. With two cores, the next sheet loads while the current one is typed (and, started early,
-while the command line is still importing its libraries). Each thread opens its own workbooks: the reader
-does not share one between threads. At most one large workbook's sheet waits loaded at a time, so the
-memory stays that of the reading, not of the whole folder.
+Loading a sheet is mostly the reader parsing XML, which leaves the interpreter free; checking a sheet's
+XML first (``read.grid.prepare_grid``: error cells, formulas without value, far cells) and typing a sheet
+are Python work. So one thread checks the sheets, one after the other, and another loads each sheet once
+it is checked: the next sheet is checked while the current one loads, and loads while the one before is
+typed (the first ones while the command line is still importing its libraries). The threads open their
+own workbooks (the reader does not share one between threads); of each, the checking thread uses only
+the zip and the loading thread only the reader. At most one large workbook's sheet waits loaded at a
+time, so the memory stays that of the reading, not of the whole folder.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from iku_cli.findings import At
-from iku_cli.read.grid import Grid, load_grid
+from iku_cli.read.grid import Grid, Prepared, prepare_grid
 from iku_cli.read.header import find_sheet
 from iku_cli.read.locate import locate, read_name, year_folder
 from iku_cli.read.opener import Opened, open_workbook
 from iku_cli.read.package import LIMITS, Limits
 
-LARGE = 20 << 20  # a workbook above this size is loaded ahead only when nothing large is waiting
+LARGE = 100 << 20  # a sheet of more XML than this is loaded ahead only when no other large one is waiting
 
 
 @dataclass
@@ -28,8 +31,10 @@ class _Job:
     declared: Path  # the workbook as declared (DATA_DIR/<year>/<workbook>)
     file: str  # its name relative to DATA_DIR, as findings give it
     sheet: str  # the sheet as declared
-    done: threading.Event
-    size: int = 0
+    done: threading.Event  # loaded (or given up)
+    size: int = 0  # bytes of the sheet's XML, once checked
+    checked: threading.Event = field(default_factory=threading.Event)  # prepared (or given up)
+    prepared: Prepared | None = None
     grid: Grid | None = None
 
 
@@ -40,15 +45,19 @@ class Preloader:
         """``sheets``: (declared workbook path, its name relative to DATA_DIR, declared sheet), in reading order."""
         self.limits = limits
         self._jobs = {
-            (declared, sheet): _Job(declared, file, sheet, threading.Event(), _size(declared))
+            (declared, sheet): _Job(declared, file, sheet, threading.Event())
             for declared, file, sheet in sheets
         }
         self._order = list(self._jobs.values())
         self._room = threading.Condition()
         self._waiting_large = 0  # loaded large sheets not yet taken
         self._stop = False
-        self._thread = threading.Thread(target=self._run, name="iku-preload", daemon=True)
-        self._thread.start()
+        self._threads = [
+            threading.Thread(target=self._check, name="iku-check", daemon=True),
+            threading.Thread(target=self._load, name="iku-load", daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
 
     def take(self, declared: Path, sheet: str) -> Grid | None:
         """The loaded sheet, once; None when it was not asked for, was refused, or is already taken."""
@@ -67,21 +76,41 @@ class Preloader:
         with self._room:
             self._stop = True
             self._room.notify_all()
-        self._thread.join(timeout=5)
+        for job in self._order:
+            job.checked.set()  # a loading thread waiting for a check that will not come stops waiting
+        for thread in self._threads:
+            thread.join(timeout=5)
 
-    def _run(self) -> None:
+    def _check(self) -> None:
+        """Check each sheet in turn (opening its workbook once), for the loading thread to load."""
         books: dict[Path, Opened] = {}
         for job in self._order:
             try:
                 if self._stop:
                     return
+                job.prepared = self._prepare(job, books)
+            except Exception:  # noqa: BLE001 - whatever it is, the reader meets it again and reports it
+                job.prepared = None
+            finally:
+                job.checked.set()
+
+    def _load(self) -> None:
+        """Load each checked sheet in turn, one large sheet waiting at the most."""
+        for job in self._order:
+            try:
+                job.checked.wait()
+                if self._stop:
+                    return
+                if job.prepared is None:
+                    continue
+                job.size = job.prepared.weight
                 if job.size > LARGE:
                     with self._room:
                         self._room.wait_for(lambda: self._waiting_large == 0 or self._stop)
                         if self._stop:
                             return
-                job.grid = self._load(job, books)
-                if job.grid is not None and job.size > LARGE:
+                job.grid, job.prepared = job.prepared.load(), None
+                if job.size > LARGE:
                     with self._room:
                         self._waiting_large += 1
             except Exception:  # noqa: BLE001 - whatever it is, the reader meets it again and reports it
@@ -89,7 +118,7 @@ class Preloader:
             finally:
                 job.done.set()
 
-    def _load(self, job: _Job, books: dict[Path, Opened]) -> Grid | None:
+    def _prepare(self, job: _Job, books: dict[Path, Opened]) -> Prepared | None:
         path = locate(job.declared).path
         if path is None:
             return None
@@ -99,7 +128,7 @@ class Preloader:
         name = find_sheet(opened.sheet_names, job.sheet)
         if opened.book is None or name is None:
             return None
-        return load_grid(At(read_name(job.file, path), name), opened.book, name)
+        return prepare_grid(At(read_name(job.file, path), name), opened.book, name)
 
 
 def plan(data_dir: Path, sheets: list[tuple[str, str, str]], years: list[int]) -> list[tuple[Path, str, str]]:
@@ -109,10 +138,3 @@ def plan(data_dir: Path, sheets: list[tuple[str, str, str]], years: list[int]) -
         for year in years
         for _, workbook, sheet in sheets
     ]
-
-
-def _size(path: Path) -> int:
-    try:
-        return (locate(path).path or path).stat().st_size
-    except OSError:
-        return 0

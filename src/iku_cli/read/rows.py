@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
@@ -26,7 +24,6 @@ TOTAL_LABELS = {
     "jumlah seluruhnya",
     "total seluruhnya",
 }
-_TOTAL_WORD = re.compile("jumlah|total")  # every label holds one of these
 
 
 def is_total_label(text: str) -> bool:
@@ -50,16 +47,27 @@ def total_rows(body: Body) -> np.ndarray:
         if raw.count("\x00") != len(strings) - 1 or len(joined) != len(raw):
             candidates = texts  # a NUL in a cell, or a letter whose casefold is longer: look at each
         else:
-            lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-            starts = np.concatenate(([0], np.cumsum(lengths[:-1] + 1)))
-            hits = [m.start() for m in _TOTAL_WORD.finditer(joined)]
-            candidates = (
-                texts[np.unique(np.searchsorted(starts, hits, side="right") - 1)] if hits else texts[:0]
-            )
+            hits = _found(joined, "jumlah") + _found(joined, "total")
+            if hits:
+                lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+                starts = np.concatenate(([0], np.cumsum(lengths[:-1] + 1)))
+                candidates = texts[np.unique(np.searchsorted(starts, hits, side="right") - 1)]
+            else:
+                candidates = texts[:0]
         for i in candidates:
             if is_total_label(values[i]):
                 total[i] = True
     return total
+
+
+def _found(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text`` (str.find: far quicker than a regular expression over a column)."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def blank_runs(at: At, body: Body, all_blank: np.ndarray) -> list[Finding]:

@@ -172,7 +172,10 @@ def parse_rows(
     width = max([len(rows[header_index]), *(p.index + 1 for p in header.columns.values())])
     body = make_body(rows[header_index + 1 :], header.row + 1, width)
     del rows
-    blank = {cid: blank_of(body.column(p.index), body.types(p.index)) for cid, p in header.columns.items()}
+    blank = {
+        cid: blank_of(body.column(p.index), body.types(p.index), body.stripped(p.index))
+        for cid, p in header.columns.items()
+    }
     unknown = _unknown_cells(
         grid, header, body.first
     )  # error values and formulas without value: not blank, not read
@@ -194,6 +197,7 @@ def parse_rows(
             rownums,
             blank[cid][kept],
             body.types(place.index)[kept],
+            body.stripped(place.index)[kept],
         )
         typed_columns[cid], typed_found = typed(cells, source.columns[cid], place.factor)
         found += typed_found
