@@ -100,10 +100,10 @@ def evaluate_indicator(
         outcome, inputs, used = realisasi(ws, ind, year)
     riwayat = pengukuran.riwayat(ws, ind, year, history_years, blocked)
     history = {p.tahun: p.realisasi for p in riwayat} if not blocked else {}
-    target = ind.targets.get(year)
+    target = ind.target(year)
     cap = formulas.capaian(outcome.value, target, ind.better)
     renstra = ws.config.spec.agency.renstra
-    end_target = ind.targets.get(renstra.end) if renstra else None
+    end_target = ind.target(renstra.end) if renstra else None
     cap_end = formulas.capaian(outcome.value, end_target, ind.better)
     return IndicatorResult(
         id=ind.id,
