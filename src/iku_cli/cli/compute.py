@@ -1,4 +1,4 @@
-"""`iku compute`: every indicator for one year, printed or exported."""
+"""`iku compute`: every indicator for one year, or for a triwulan, printed or exported."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typer
 
 from iku_cli.cli import common as c
 from iku_cli.findings import Finding
-from iku_cli.output.formats import COMPUTE
+from iku_cli.output.formats import COMPUTE, COMPUTE_TRIWULAN
 
 
 @c.app.command()
@@ -18,49 +18,74 @@ from iku_cli.output.formats import COMPUTE
 def compute(
     data_dir: c.DataDirArgument,
     year: Annotated[int, c.year_option("The year n to compute (growth uses n-1 too).")],
+    triwulan: Annotated[
+        int | None,
+        c.triwulan_option(
+            "Compute triwulan N (1-4) from DATA_DIR/<year>/TW<N>/, and each triwulan before it, for "
+            "monitoring the Perjanjian Kinerja; --output FILE.xlsx writes the Monitoring PK workbook."
+        ),
+    ] = None,
     config: c.ConfigOption = None,
     fmt: Annotated[c.ComputeFormat, c.format_option()] = c.ComputeFormat.TABLE,
     output: Annotated[list[Path] | None, c.output_option(COMPUTE)] = None,
 ) -> None:
-    """Compute every indicator for one year and print or export the result table.
+    """Compute every indicator for one year (or triwulan) and print or export the result table.
 
     Exit codes: 0 every indicator computed; 1 an indicator could not be computed or the data has
     errors (nothing is computed then; run iku validate); 2 a usage or configuration error.
     """
     from iku_cli.calc.workspace import Reading
 
+    formats = COMPUTE if triwulan is None else COMPUTE_TRIWULAN
     cfg = c.load(config)
-    paths = c.checked_outputs(output, COMPUTE)
+    paths = c.checked_outputs(output, formats)
     folder = c.year_data(data_dir, year)
-    with c.preloading(cfg, folder, cfg.years_for(year)) as preload, c.reading_progress() as progress:
-        from iku_cli.calc.compute import compute as run  # imported while the first sheet loads
+    if triwulan is not None:
+        c.require_quarter_folder(folder, year, triwulan)
+    years = cfg.years_for(year) if triwulan is None else [year]
+    with c.preloading(cfg, folder, years, triwulan) as preload, c.reading_progress() as progress:
+        reading = Reading(progress, preload)
+        if triwulan is None:
+            from iku_cli.calc.compute import compute as run  # imported while the first sheet loads
 
-        result = run(cfg, folder, year, reading=Reading(progress, preload))
+            result = run(cfg, folder, year, reading=reading)
+            now, exit_code = result, result.exit_code
+        else:
+            from iku_cli.calc.triwulan import compute_triwulan
+
+            quarters = compute_triwulan(cfg, folder, year, triwulan, reading=reading)
+            now, exit_code = quarters.now, quarters.exit_code
     from iku_cli.output.findings_view import print_findings_summary
 
-    if result.blocked:
-        print_findings_summary(result.errors, c.err)
+    again = f"iku validate {data_dir} --year {year}" + (f" --triwulan {triwulan}" if triwulan else "")
+    if now.blocked:
+        print_findings_summary(now.errors, c.err)
+        where = f"{year}/TW{triwulan}" if triwulan else f"tahun {c.year_span(now.years_read)}"
         c.err.print(
-            f"[bold red]Tidak dihitung:[/] data tahun {c.year_span(result.years_read)} mengandung "
-            f"{len(result.errors)} kesalahan. Perbaiki datanya; daftar lengkap: iku validate {data_dir} --year {year}"
+            f"[bold red]Tidak dihitung:[/] data {where} mengandung {len(now.errors)} kesalahan. "
+            f"Perbaiki datanya; daftar lengkap: {again}"
         )
-    elif result.budget_errors:  # the indicators are computed; the budget is left out
-        print_findings_summary(result.budget_errors, c.err)
+    elif now.budget_errors:  # the indicators are computed; the budget is left out
+        print_findings_summary(now.budget_errors, c.err)
         c.err.print(
-            f"[bold red]Anggaran tidak dihitung:[/] {len(result.budget_errors)} kesalahan di "
-            f"{result.budget_errors[0].file}; daftar lengkap: iku validate {data_dir} --year {year}"
+            f"[bold red]Anggaran tidak dihitung:[/] {len(now.budget_errors)} kesalahan di "
+            f"{now.budget_errors[0].file}; daftar lengkap: {again}"
         )
-    c.show(COMPUTE, result, fmt)
-    if result.warnings and not result.blocked:
-        _warning_counts(result.warnings, data_dir, year)
-    c.write_outputs(COMPUTE, result, paths)
-    raise typer.Exit(result.exit_code)
+    if triwulan is not None:
+        for q in quarters.quarters[:-1]:
+            if q.blocked:
+                c.err.print(
+                    f"[bold red]TW{q.triwulan} tidak dihitung:[/] data {year}/TW{q.triwulan} mengandung "
+                    f"{len(q.errors)} kesalahan; daftar lengkap: {again}"
+                )
+    c.show(formats, now if triwulan is None else quarters, fmt)
+    if now.warnings and not now.blocked:
+        _warning_counts(now.warnings, again)
+    c.write_outputs(formats, now if triwulan is None else quarters, paths)
+    raise typer.Exit(exit_code)
 
 
-def _warning_counts(warnings: list[Finding], data_dir: Path, year: int) -> None:
+def _warning_counts(warnings: list[Finding], again: str) -> None:
     counts = Counter(w.code for w in warnings)
     listing = ", ".join(f"{code} {n}" for code, n in counts.most_common())
-    c.err.print(
-        f"[yellow]Data dibaca dengan {len(warnings)} peringatan[/] ({listing}); "
-        f"rinciannya: iku validate {data_dir} --year {year}"
-    )
+    c.err.print(f"[yellow]Data dibaca dengan {len(warnings)} peringatan[/] ({listing}); rinciannya: {again}")

@@ -90,6 +90,17 @@ class Config:
         order = list(self.spec.sources)
         return sorted(reads, key=lambda r: (-r[0][0], r[0][1] is None, order.index(r[1])))
 
+    def triwulan_reads(self, year: int, triwulan: int) -> list[tuple[Folder, str]]:
+        """(folder, source) of every sheet triwulan 1 .. ``triwulan`` read, each once, in reading order: a
+        triwulan's indicators, then its budget (DATA_DIR/<year>/TW<n>/anggaran.xlsx) when one is declared."""
+        reads: dict[tuple[Folder, str], None] = {}
+        budget = self.spec.anggaran.source if self.spec.anggaran else None
+        for q in range(1, triwulan + 1):
+            reads |= dict.fromkeys(self.quarter_reads(year, q))
+            if budget is not None:
+                reads[((year, q), budget)] = None
+        return list(reads)
+
     def sheets(self) -> list[tuple[str, str, str]]:
         """(source id, workbook, sheet) of every declared source, in the order they are read."""
         return [(sid, source.workbook, source.sheet) for sid, source in self.spec.sources.items()]
