@@ -10,7 +10,7 @@ import pytest
 from tests.helpers import ROOT
 
 PACKAGE = ROOT / "src" / "iku_cli"
-LEAVES = {"text", "numbers", "units", "findings", "lazy"}
+LEAVES = {"text", "numbers", "units", "findings", "lazy", "enums"}
 ALLOWED = {  # a layer -> the layers it may import
     "leaf": {"leaf"},
     "config": {"leaf", "config"},

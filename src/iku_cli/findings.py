@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
+from iku_cli.enums import Worded
 from iku_cli.text import row_ranges
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+class Severity(Worded):
+    """How bad a finding is. The values are stable for programs; ``label`` is what people read."""
+
+    ERROR = "error", "Kesalahan"
+    WARNING = "warning", "Peringatan"
+    INFO = "info", "Info"
+
+    @property
+    def label(self) -> str:
+        """The severity in Indonesian, as the terminal and every spreadsheet show it."""
+        return self.words
 
 
 # Every code the tool emits, by severity, with what it means. The codes are stable: scripts may rely on them.
@@ -53,6 +61,7 @@ _WARNINGS = {
     "budget-subtotal-mismatch": "a program or kegiatan row differs from the sum of the rows under it",
     "budget-above-pagu": "a budget row whose realisasi is above its pagu",
     "budget-row-unassigned": "a budget row that no sasaran (nor anggaran.penunjang) declares",
+    "previous-year-missing": "validate --year N without a folder for N-1: growth for year N cannot be computed",
 }
 _INFO = {
     "blank-rows-skipped": "blank rows inside the data were skipped",
@@ -75,8 +84,9 @@ class Finding:
     file: str | None = None
     sheet: str | None = None
     cell: str | None = None
-    column: str | None = None
+    column: str | None = None  # the declared column's id in indicators.yaml (stable, for programs)
     value: Any = None
+    column_header: str | None = None  # the column as people read it: its header with the unit
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,8 +97,14 @@ class Finding:
             "sheet": self.sheet,
             "cell": self.cell,
             "column": self.column,
-            "value": _plain(self.value),
+            "value": self.plain_value,
+            "column_header": self.column_header,
         }
+
+    @property
+    def plain_value(self) -> Any:
+        """The value as JSON and spreadsheets take it (see ``_plain``)."""
+        return _plain(self.value)
 
     @property
     def location(self) -> str:
@@ -102,9 +118,14 @@ class Finding:
 
 
 def _plain(value: Any) -> Any:
-    """A value JSON and spreadsheets take as it is: numpy scalars as Python numbers, anything else as text."""
+    """A value JSON and spreadsheets take as it is: numpy scalars as Python numbers, anything else as text.
+
+    An infinity or NaN is no number JSON or a spreadsheet can hold: it is given as its text ("inf").
+    """
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
         value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
@@ -146,7 +167,7 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     return {s.value: counts.get(s.value, 0) for s in Severity}
 
 
-FINDING_FIELDS = ["severity", "code", "file", "sheet", "cell", "column", "value", "message"]
+FINDING_FIELDS = ["severity", "code", "file", "sheet", "cell", "column", "column_header", "value", "message"]
 
 
 @dataclass(frozen=True)

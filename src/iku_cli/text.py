@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
+
+# Control characters other than tab and line feed: a terminal would obey them, a spreadsheet refuses most.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def normalise(text: object) -> str:
     """Header, category or key text compared without case, repeated spaces or line breaks."""
     return " ".join(str(text).split()).casefold()
+
+
+def visible(text: str) -> str:
+    """``text`` with each control character written out ("\\x1b"), so that it is shown, never obeyed."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def collapse_spaces(text: str) -> str:

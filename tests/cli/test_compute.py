@@ -143,3 +143,41 @@ def test_reading_progress_shows_on_a_terminal_and_never_in_piped_output(small_da
     assert run("compute", small_data, "--year", 2024, "--format", "json").exit_code == 0
     shown = terminal.file.getvalue()
     assert "Membaca 2024/bidang_usaha_mikro_ikm.xlsx › Data UMKM" in shown
+
+
+@pytest.mark.parametrize("name", ["laporan.xlsx", "iku.csv", "iku.json"])
+def test_a_full_disk_is_one_line_naming_the_file_and_exit_2(small_data, tmp_path, monkeypatch, name):
+    import errno
+    import os
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    target = tmp_path / name
+    target.write_text("the previous good file")
+    monkeypatch.setattr(os, "fsync", full_disk)  # where a full disk shows itself: writing the data out
+    result = run("compute", small_data, "--year", 2024, "-o", target)
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[-1] == f"Error: --output {target}: cannot write: No space left on device"
+    )
+    assert "Traceback" not in result.stderr and "Exception" not in result.stderr
+    assert target.read_text() == "the previous good file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", name]  # no temporary file left
+
+
+def test_a_full_disk_while_annotating_names_the_copy(defective, tmp_path, monkeypatch):
+    import errno
+
+    import openpyxl.workbook.workbook as workbook
+
+    def full_disk(self, filename):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(workbook.Workbook, "save", full_disk)
+    data, _ = defective
+    result = run("validate", data, "--year", 2024, "--annotate", tmp_path / "ann", "--format", "json")
+    assert result.exit_code == 2
+    first = tmp_path / "ann" / "2024" / "bidang_koperasi.xlsx"
+    assert result.stderr.strip() == f"Error: cannot write {first}: No space left on device"
+    assert not [p for p in (tmp_path / "ann").rglob("*") if p.is_file()]

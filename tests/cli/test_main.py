@@ -85,3 +85,71 @@ def test_unwritable_targets_are_usage_errors_not_crashes(small_data, tmp_path):
     assert "cannot write" in result.stderr
     template = run("template", a_file / "sub", "--year", 2025)
     assert template.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "plain"),
+    [
+        (["compute", "x", "--year", "dua"], "'dua' is not a whole number; give the full year, e.g. 2024"),
+        (["compute", "x", "--year", "2024", "--format", "xml"], "'xml' is not one of: table, json, csv"),
+        (["trend", "x", "--from", "a", "--to", "2024"], "'a' is not a whole number"),
+        (["template", "x", "--year", "2025", "--rows", "0"], "0 is too small; give at least 1"),
+        (["validate", "x", "--csv-dialect", "excel"], "'excel' is not one of: standard, excel-id"),
+    ],
+)
+def test_usage_errors_in_plain_words(args, plain):
+    result = run(*args)
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert plain in message
+    assert "Input should be" not in message and "Value error" not in message
+
+
+@pytest.mark.parametrize("command", ["compute", "validate", "explain", "trend", "template", "indicators"])
+def test_h_is_help_for_every_command(command):
+    result = run(command, "-h")
+    assert result.exit_code == 0
+    assert result.stdout == run(command, "--help").stdout and "Usage: iku " + command in result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "alias-bomb"])
+def test_a_hostile_config_is_exit_2_naming_the_file_in_seconds(small_data, tmp_path, kind):
+    import os
+    import subprocess
+    import sys
+
+    path = {
+        "fifo": tmp_path / "indicators.yaml",
+        "dev-zero": "/dev/zero",
+        "alias-bomb": tmp_path / "bomb.yaml",
+    }[kind]
+    if kind == "fifo":
+        os.mkfifo(path)  # opening it would wait for a writer forever
+    if kind == "alias-bomb":
+        path.write_text(
+            "a: &a [x, x]\n"
+            + "".join(
+                f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}, *{'a' if i == 0 else f'b{i - 1}'}]\n"
+                for i in range(60)
+            )
+        )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "iku_cli",
+            "compute",
+            str(small_data),
+            "--year",
+            "2024",
+            "--config",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("Configuration error:")
+    assert f"  {path}" in proc.stderr and "Traceback" not in proc.stderr

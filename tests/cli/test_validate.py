@@ -110,3 +110,54 @@ def test_compute_with_errors_prints_summary_and_points_to_validate(defective):
     assert result.exit_code == 1
     assert "iku validate" in result.stderr
     assert "IKU-1" not in result.stdout  # nothing computed
+
+
+HOSTILE = ['=HYPERLINK("http://x","klik")', "+1", "-2+3", "@SUM(1)", "\t=1"]
+
+
+@pytest.fixture
+def hostile(small_data):
+    """Cell texts a spreadsheet would run, in a money column (each is a type-error with the text as its value)."""
+    rows = umkm(*[(str(2000 + i), "Mikro", text) for i, text in enumerate(HOSTILE)])
+    write_book(
+        small_data / "2024" / "bidang_usaha_mikro_ikm.xlsx",
+        {"Data UMKM": rows, "Direktori IKM": YEAR_2024["ikm_rows"]},
+    )
+    return small_data
+
+
+def test_no_export_of_findings_holds_a_live_formula(hostile, tmp_path):
+    import csv
+    import io
+
+    result = run("validate", hostile, "--year", 2024, "--format", "csv", "-o", tmp_path / "t.xlsx")
+    values = [r["value"] for r in csv.DictReader(io.StringIO(result.stdout)) if r["code"] == "type-error"]
+    assert values == ["'" + text for text in HOSTILE]  # quoted, nothing stripped
+    ws = openpyxl.load_workbook(tmp_path / "t.xlsx")["Temuan"]
+    cells = [row[6] for row in ws.iter_rows(min_row=2) if row[1].value == "type-error"]
+    assert [c.value for c in cells] == HOSTILE and {c.data_type for c in cells} == {"s"}
+    run("validate", hostile, "--year", 2024, "--annotate", tmp_path / "ann")
+    book = openpyxl.load_workbook(tmp_path / "ann" / "2024" / "bidang_usaha_mikro_ikm.xlsx")
+    listed = [row[6] for row in book["Temuan iku"].iter_rows(min_row=2) if row[1].value == "type-error"]
+    assert [c.value for c in listed] == HOSTILE and {c.data_type for c in listed} == {"s"}
+    original = book["Data UMKM"]["F2"]  # the workbook's own text cell stays text in the copy
+    assert original.value == HOSTILE[0] and original.data_type == "s"
+
+
+def test_csv_for_indonesian_excel(small_data):
+    result = run("validate", small_data, "--csv-dialect", "excel-id", "--format", "csv")
+    header = "\ufeffseverity;code;file;sheet;cell;column;column_header;value;message\r\n"
+    assert result.stdout_bytes.startswith(header.encode("utf-8"))
+    computed = run("compute", small_data, "--year", 2024, "--format", "csv", "--csv-dialect", "excel-id")
+    row = computed.stdout.splitlines()[1].split(";")
+    assert row[:2] == ["2024", "IKT-1"] and row[8] == repr(632 / 1153 * 100).replace(".", ",")
+
+
+def test_the_cli_header_counts_the_workbooks_it_reports(small_data):
+    shutil.rmtree(small_data / "2023")
+    result = run("validate", small_data, "--year", 2024)
+    assert result.exit_code == 0  # good data: the missing 2023 is a warning, not 4 errors
+    assert " ".join(result.stdout.split()).startswith(f"Memeriksa 4 workbook di {small_data} (tahun 2024)")
+    (small_data / "2024" / "pdrb.xlsx").unlink()
+    missing = run("validate", small_data, "--year", 2024)
+    assert missing.exit_code == 1 and missing.stdout.startswith("Memeriksa 4 workbook")  # the missing one too

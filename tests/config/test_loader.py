@@ -364,3 +364,41 @@ def test_location_keeps_capitalised_ids(tmp_path):
     text = variant("  umkm:\n", "  UMKM:\n").replace("source: umkm", "source: UMKM")
     path = write(tmp_path, text.replace("min: 0}", "min: 10, max: 5}"))
     problem_at(path, 15, "sources.UMKM.columns.omzet")
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(9)
+)  # 10^10 values once expanded, in 10 lines
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "what"),
+    [
+        (BOMB, 5, "more than 100,000 values once its aliases (*name) are repeated"),
+        ("a: &x [1, *x]\n", 1, "alias '*x' repeats the block that contains it"),
+        ("agency: " + "[" * 100_000 + "]" * 100_000 + "\n", 1, "nested more than 64 levels deep"),
+        ("".join("  " * i + f"k{i}:\n" for i in range(100)), 65, "nested more than 64 levels deep"),
+        (b"agency: {nama: x}\n\xff\n", 2, "not UTF-8 text"),
+    ],
+)
+def test_hostile_yaml_is_a_configuration_error_with_its_line(tmp_path, text, line, what):
+    path = tmp_path / "indicators.yaml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(SpecError) as caught:
+        load_config(path)
+    assert caught.value.problems[0].startswith(f"{path}:{line}: {what}")
+
+
+def test_files_that_are_no_configuration_are_refused_before_reading(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_text("# " + "x" * (3 * 1024 * 1024) + "\n")
+    cases = {
+        Path("/dev/zero"): "not a regular file",
+        tmp_path: "is a folder",
+        big: "larger than 2 MB",
+    }
+    for path, what in cases.items():
+        with pytest.raises(SpecError) as caught:
+            load_config(path)
+        assert caught.value.problems == [caught.value.problems[0]] and what in caught.value.problems[0]
+        assert caught.value.problems[0].startswith(str(path))

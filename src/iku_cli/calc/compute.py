@@ -85,7 +85,7 @@ def assemble(
         config_path=str(config.path),
         data_dir=str(ws.data_dir),
         indicators=results,
-        findings=found,
+        findings=ws.report(found),
         files=ws.input_files(),
         generated_at=datetime.now().astimezone().isoformat(timespec="seconds"),
         version=__version__,

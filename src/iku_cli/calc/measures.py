@@ -132,5 +132,5 @@ def aggregate(
         if source.columns[column].type in NUMERIC_TYPES:
             return MeasureValue(float(pd.unique(frame[column].to_numpy()[mask]).size), rows)
         text_codes, _ = codes.of(column)
-        return MeasureValue(float(np.unique(text_codes[mask]).size), rows)
+        return MeasureValue(float(np.count_nonzero(np.bincount(text_codes[mask]))), rows)
     return MeasureValue(float(np.sum(frame[column].to_numpy(dtype=np.float64)[mask])), rows)

@@ -21,8 +21,10 @@ __all__ = [
 
 
 def years_to_check(data_dir: Path | str, year: int | None) -> list[int]:
-    """What computing year N needs (N−1 and N), or every year folder when no year is given."""
-    return [year - 1, year] if year is not None else year_folders(Path(data_dir))
+    """Year N and N−1 (only where its folder exists), or every year folder when no year is given."""
+    if year is None:
+        return year_folders(Path(data_dir))
+    return [year - 1, year] if year_folder(Path(data_dir), year - 1).is_dir() else [year]
 
 
 def preload(config: Config, data_dir: Path, years: list[int]) -> Preloader:

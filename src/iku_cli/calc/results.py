@@ -3,46 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from iku_cli.config import Bacaan, Band, Better, FormulaType, JenisCapaian, Level, Target
+from iku_cli.enums import Worded
 from iku_cli.findings import Finding, Severity, dedupe
 
 
-class Status(StrEnum):
+class Status(Worded):
     """Why an indicator has a value or not. The values are stable: scripts may rely on them."""
 
-    OK = "ok"
-    DATA_MISSING = "data-missing"
-    DATA_ERROR = "data-error"
-    ZERO_BASE = "zero-base"
-    ZERO_DENOMINATOR = "zero-denominator"
-    NOT_FINITE = "not-finite"
-    NO_REALISASI = "no-realisasi"
-    NO_TARGET = "no-target"
-    ZERO_TARGET = "zero-target"
-    ANNUAL_ONLY = "annual-only"  # a triwulan of an indicator declared annual only (triwulan: tahunan)
-    NO_READING = "no-reading"  # a triwulan of a growth that does not say how it is read over part of a year
-
-    @property
-    def words(self) -> str:
-        """The status as people read it, in Indonesian."""
-        return _STATUS_WORDS[self]
+    OK = "ok", "dihitung"
+    DATA_MISSING = "data-missing", "data tidak tersedia"
+    DATA_ERROR = "data-error", "data mengandung kesalahan"
+    ZERO_BASE = "zero-base", "nilai tahun sebelumnya nol"
+    ZERO_DENOMINATOR = "zero-denominator", "penyebut nol"
+    NOT_FINITE = "not-finite", "hasil tidak terhingga"
+    NO_REALISASI = "no-realisasi", "realisasi tidak ada"
+    NO_TARGET = "no-target", "target tidak ditetapkan"
+    ZERO_TARGET = "zero-target", "target nol"
+    ANNUAL_ONLY = "annual-only", "hanya tahunan"  # a triwulan of an indicator declared annual only
+    NO_READING = "no-reading", "bacaan triwulan tidak dinyatakan"  # a growth not saying how part years read
 
 
-_STATUS_WORDS = {
-    Status.OK: "dihitung",
-    Status.DATA_MISSING: "data tidak tersedia",
-    Status.DATA_ERROR: "data mengandung kesalahan",
-    Status.ZERO_BASE: "nilai tahun sebelumnya nol",
-    Status.ZERO_DENOMINATOR: "penyebut nol",
-    Status.NOT_FINITE: "hasil tidak terhingga",
-    Status.NO_REALISASI: "realisasi tidak ada",
-    Status.NO_TARGET: "target tidak ditetapkan",
-    Status.ZERO_TARGET: "target nol",
-    Status.ANNUAL_ONLY: "hanya tahunan",
-    Status.NO_READING: "bacaan triwulan tidak dinyatakan",
-}
 # What an indicator has by declaration rather than by a fault of the data: it does not fail a computation.
 BY_DECLARATION = frozenset({Status.ANNUAL_ONLY})
 NOT_COMPUTED = "tidak dapat dihitung"  # how every value that could not be computed is shown

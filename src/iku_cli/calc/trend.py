@@ -9,7 +9,7 @@ from iku_cli.calc.compute import compute_year
 from iku_cli.calc.results import ComputeResult, Status, blocks
 from iku_cli.calc.workspace import PLAIN, Reading, Workspace
 from iku_cli.config import Config, Target
-from iku_cli.findings import Finding, dedupe
+from iku_cli.findings import Finding, by_severity, dedupe
 
 
 @dataclass(frozen=True)
@@ -75,5 +75,5 @@ def trend(
         years=years,
         rows=rows,
         blocked_years=[r.year for r in results if r.blocked],
-        findings=dedupe([f for res in results for f in res.findings]),
+        findings=by_severity(dedupe([f for res in results for f in res.findings])),
     )

@@ -8,9 +8,11 @@ from pathlib import Path
 from iku_cli import findings as F
 from iku_cli.calc.anggaran import read_budget
 from iku_cli.calc.crossyear import large_changes, read_years
+from iku_cli.calc.plan import years_to_check
 from iku_cli.calc.workspace import PLAIN, Reading, Workspace
 from iku_cli.config import Config
 from iku_cli.findings import Finding
+from iku_cli.read.locate import year_folder
 
 
 @dataclass(frozen=True)
@@ -18,7 +20,7 @@ class ValidationReport:
     data_dir: str
     years: list[int]
     findings: list[Finding]
-    files: list[str]
+    files: list[str]  # every workbook looked for, relative to DATA_DIR: those read and those missing
 
     def valid(self, strict: bool = False) -> bool:
         return not F.has_errors(self.findings, strict)
@@ -46,5 +48,33 @@ def validate(
     if config.spec.anggaran:  # codes, subtotals, realisasi above pagu, rows no sasaran claims
         for year in years:
             found += read_budget(config, ws.sheet(year, config.spec.anggaran.source))[1]
-    files = sorted({d.file for d in ws.sheets_read() if not d.missing})
-    return ValidationReport(data_dir=str(data_dir), years=years, findings=found, files=files)
+    files = sorted(
+        {d.file for d in ws.sheets_read() if not (d.missing and d.source.optional)}
+    )  # absent and optional: no workbook to check
+    return ValidationReport(data_dir=str(data_dir), years=years, findings=ws.report(found), files=files)
+
+
+def validate_year(
+    config: Config, data_dir: Path | str, year: int, *, reading: Reading = PLAIN
+) -> ValidationReport:
+    """What computing ``year`` needs: its workbooks, and the year before's where that folder exists.
+
+    Without a folder for the year before, the growth indicators cannot be computed: one warning says
+    so, instead of an error for each workbook of a year that was never asked for.
+    """
+    years = years_to_check(data_dir, year)
+    report = validate(config, data_dir, years, reading=reading)
+    needing = [r.indikator.id for r in config.indicators if year - 1 in config.indicator_years(r, year)]
+    if year - 1 in years or not needing:
+        return report
+    previous = year_folder(Path(data_dir), year - 1)
+    warning = F.make(
+        "previous-year-missing",
+        f"folder {previous} tidak ada: indikator tahun {year} yang memakai data {year - 1} "
+        f"({', '.join(needing)}) tidak dapat dihitung; "
+        f"letakkan workbook tahun {year - 1} di {previous} untuk menghitungnya",
+        file=str(year - 1),
+    )
+    return ValidationReport(
+        report.data_dir, report.years, F.by_severity([warning, *report.findings]), report.files
+    )

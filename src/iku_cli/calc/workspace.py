@@ -14,8 +14,8 @@ import pandas as pd
 from iku_cli.calc import anggaran
 from iku_cli.calc.measures import MeasureValue, aggregate, used_mask
 from iku_cli.calc.results import InputFile
-from iku_cli.config import Config, Folder, folder_name, measure_folders
-from iku_cli.findings import Finding, make
+from iku_cli.config import Config, Folder, Source, folder_name, measure_folders
+from iku_cli.findings import Finding, by_severity, make
 from iku_cli.read import Opened, SheetData, WorkbookCache, read_sheet
 from iku_cli.read.locate import quarter_folder, year_folder
 from iku_cli.read.opener import Preloaded
@@ -81,6 +81,8 @@ class Workspace:
                 data = replace(data, findings=[_optional_missing(data, path)])
             if self.config.spec.anggaran and source_id == self.config.spec.anggaran.source:
                 data = anggaran.adjusted(data)
+            else:
+                data = _without_unused_columns(data, needed | {source.key or ""})
             self._sheets[key] = data
         return self._sheets[key]
 
@@ -123,6 +125,20 @@ class Workspace:
             self._measures[key] = value
         return self._measures[key]
 
+    def report(self, found: list[Finding]) -> list[Finding]:
+        """The findings as every report lists them: errors first, each declared column named by its header."""
+        sources: dict[tuple[str | None, str | None], Source] = {
+            (d.file, d.sheet): d.source for d in self._sheets.values()
+        }
+        named = []
+        for f in by_severity(found):
+            source = sources.get((f.file, f.sheet))
+            column = source.columns.get(f.column) if source is not None and f.column else None
+            if column is not None and f.column_header is None:
+                f = replace(f, column_header=column.label)
+            named.append(f)
+        return named
+
     def sheets_read(self) -> list[SheetData]:
         return list(self._sheets.values())
 
@@ -133,6 +149,17 @@ class Workspace:
             if data.file not in files and path.is_file():
                 files[data.file] = InputFile(data.file, sha256_of(path), path.stat().st_size)
         return sorted(files.values(), key=lambda f: f.file)
+
+
+def _without_unused_columns(data: SheetData, used: frozenset[str]) -> SheetData:
+    """The sheet keeping only the columns a measure or the key uses: the rest was checked, and is let go.
+
+    A million names and addresses of one year need not wait in memory while the next year is read.
+    """
+    if data.frame is None or set(data.frame.columns) <= used:
+        return data
+    kept = [cid for cid in data.frame.columns if cid in used]
+    return replace(data, frame=data.frame[kept])
 
 
 def _optional_missing(data: SheetData, path: Path) -> Finding:

@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from iku_cli import __version__
-from iku_cli.cli import compute, explain, indicators, template, trend, validate  # noqa: F401 - registers
+from iku_cli.cli import compute, explain, indicators, streams, template, trend, validate  # noqa: F401 - registers
 from iku_cli.cli.common import app, err, out
+from iku_cli.text import visible
 
 __all__ = ["app", "main"]
 
@@ -32,17 +33,27 @@ def _root(
 
 
 def main() -> None:
-    """Entry point: an unexpected failure becomes a short message and exit code 3, not a traceback."""
+    """Entry point: standard streams that cannot fail with a traceback, and an exit code for everything."""
+    streams.prepare()
+    code = _run()
+    streams.finish()  # what is still buffered, written while a failure can still be told (141 or 2)
+    sys.exit(code)
+
+
+def _run() -> int | str | None:
+    """The command's exit code; an unexpected failure becomes a short message and exit code 3."""
     try:
         app()
+    except SystemExit as exc:
+        return exc.code
     except KeyboardInterrupt:
         err.print("Dihentikan.")
-        sys.exit(130)
+        return 130
     except Exception as exc:
         if os.environ.get("IKU_DEBUG"):
             raise
-        err.print(
-            f"[bold red]Internal error of iku[/]: {type(exc).__name__}: {exc}\n"
-            "This is a bug. Run again with IKU_DEBUG=1 to see the details, and report them."
-        )
-        sys.exit(3)
+        err.print("[bold red]Internal error of iku[/]: ", end="")
+        err.print(visible(f"{type(exc).__name__}: {exc}"), markup=False)
+        err.print("This is a bug. Run again with IKU_DEBUG=1 to see the details, and report them.")
+        return 3
+    return 0

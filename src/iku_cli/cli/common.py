@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-import os
-import sys
+import re
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import StrEnum
@@ -14,8 +13,12 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from iku_cli.output.formats import COMPUTE, EXPLAIN, INDICATORS, TREND, VALIDATE, Format, Formats
+from iku_cli.output.guard import InputGuard, WouldReplaceInput
+from iku_cli.output.serialise import CsvDialect
+from iku_cli.text import visible
 
 if TYPE_CHECKING:
     from iku_cli.config import Config
@@ -25,17 +28,53 @@ EXIT_CODES_HELP = (
     "or the data has errors; 2 a usage or configuration error; 3 an internal error of iku."
 )
 
+
+def plain_words(error: dict[str, Any], metavar: str | None) -> str:
+    """A value the command line refused, in plain words instead of the parsing library's."""
+    value, kind = visible(str(error.get("input"))), str(error.get("type", ""))
+    bounds = error.get("ctx") or {}
+    if kind in ("int_parsing", "int_from_float"):
+        hint = "; give the full year, e.g. 2024" if metavar == "YEAR" else ""
+        return f"'{value}' is not a whole number{hint}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{value} is too small; give at least {bounds.get('ge', bounds.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{value} is too large; give at most {bounds.get('le', bounds.get('lt'))}"
+    message = str(error.get("msg", "")).removeprefix("Value error, ")
+    choices = re.fullmatch(r"'(.*)' is not one of (.*?)\.?", message)
+    if choices:
+        return f"'{choices[1]}' is not one of: {choices[2].replace(chr(39), '')}"
+    return message
+
+
+class Commands(TyperGroup):
+    """iku's commands: a refused option value is explained in plain words."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except typer.BadParameter as exc:
+            errors = getattr(exc.__cause__, "errors", None)
+            if callable(errors) and errors():
+                exc.message = plain_words(errors()[0], getattr(exc.param, "metavar", None))
+            raise
+
+
 app = typer.Typer(
     name="iku",
+    cls=Commands,
     help="Compute the Indikator Kinerja Utama (IKU) of a Dinas from its bidang workbooks.\n\n"
     + EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Emoji codes are never replaced: ":x:" in a cell is text. User text enters markup only through
+# output.terminal (shown, plain); messages printed whole are printed with markup=False and visible().
+out = Console(highlight=False, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 class UsageError(Exception):
@@ -57,19 +96,16 @@ def friendly_errors(command: F) -> F:
         except SpecError as exc:
             err.print("[bold red]Configuration error[/]:")
             for problem in exc.problems:
-                err.print(f"  {problem}", highlight=False, markup=False)
+                err.print(f"  {visible(problem)}", highlight=False, markup=False)
             raise typer.Exit(2) from None
-        except UsageError as exc:
+        except (UsageError, WouldReplaceInput) as exc:
             err.print("[bold red]Error:[/] ", end="")
-            err.print(str(exc), highlight=False, markup=False)
+            err.print(visible(str(exc)), highlight=False, markup=False)
             raise typer.Exit(2) from None
-        except BrokenPipeError:  # `iku ... | head`: the reader has gone; stop quietly
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(141) from None
         except OSError as exc:  # writing an output, a copy or a template where the system does not allow it
             where = f" {exc.filename}" if exc.filename else ""
             err.print("[bold red]Error:[/] ", end="")
-            err.print(f"cannot write{where}: {exc.strerror or exc}", highlight=False, markup=False)
+            err.print(visible(f"cannot write{where}: {exc.strerror or exc}"), highlight=False, markup=False)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -192,8 +228,9 @@ def require_year_folder(data_dir: Path, year: int) -> None:
         )
 
 
-def checked_outputs(paths: list[Path] | None, formats: Formats) -> list[Path]:
-    """Every --output path checked before anything is computed: a known extension, an existing folder."""
+def checked_outputs(paths: list[Path] | None, formats: Formats, guard: InputGuard) -> list[Path]:
+    """Every --output path checked before anything is computed: a known extension, an existing folder,
+    and no input of the run (a workbook, a year folder, the configuration) in its place."""
     paths = paths or []
     allowed = formats.suffixes()
     for p in paths:
@@ -203,21 +240,40 @@ def checked_outputs(paths: list[Path] | None, formats: Formats) -> list[Path]:
             raise UsageError(f"--output {p}: folder '{p.parent}' does not exist; create it first")
         if p.exists() and p.is_dir():
             raise UsageError(f"--output {p}: is a folder; give a file name")
+        guard.check(p)
     return paths
 
 
-def show(formats: Formats, result: object, fmt: str, **options: Any) -> None:
-    """Print ``result`` on standard output in the chosen format."""
-    formats.show(result, Format(fmt), out, **options)
+def inputs_of(cfg: Config, data_dir: Path | None = None) -> InputGuard:
+    """What no output of this run may replace: the year folders of DATA_DIR, their files, the configuration."""
+    return InputGuard.of(data_dir, cfg.path)
 
 
-def write_outputs(formats: Formats, result: object, paths: list[Path]) -> None:
+CsvDialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        help="CSV for programs (standard: ',' between fields, '.' decimals) or for Excel in an Indonesian "
+        "locale (excel-id: ';' between fields, ',' decimals, UTF-8 with a BOM).",
+    ),
+]
+
+
+def show(
+    formats: Formats, result: object, fmt: str, dialect: CsvDialect = CsvDialect.STANDARD, **options: Any
+) -> None:
+    """Print ``result`` on standard output in the chosen format (CSV in ``dialect``)."""
+    formats.show(result, Format(fmt), out, dialect, **options)
+
+
+def write_outputs(formats: Formats, result: object, paths: list[Path], dialect: CsvDialect) -> None:
+    """Write each --output file whole, or say in one line which could not be written and why (exit 2)."""
     for p in paths:
         try:
-            formats.write(result, p)
-        except PermissionError:
-            raise UsageError(f"--output {p}: no permission to write there") from None
-        err.print(f"Ditulis: {p}", markup=False)
+            formats.write(result, p, dialect)
+        except OSError as exc:
+            raise UsageError(f"--output {p}: cannot write: {exc.strerror or exc}") from None
+        err.print(f"Ditulis: {visible(str(p))}", markup=False)
 
 
 @contextmanager
@@ -241,7 +297,7 @@ def reading_progress() -> Iterator[Callable[[str], AbstractContextManager[object
 
         @contextmanager
         def sheet(label: str) -> Iterator[None]:
-            task = progress.add_task(escape(label), total=None)
+            task = progress.add_task(escape(visible(label)), total=None)
             try:
                 yield
             finally:

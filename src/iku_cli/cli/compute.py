@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
 from iku_cli.cli import common as c
 from iku_cli.findings import Finding
 from iku_cli.output.formats import COMPUTE, COMPUTE_TRIWULAN
+from iku_cli.output.terminal import shown
 
 
 @c.app.command()
@@ -28,18 +29,21 @@ def compute(
     config: c.ConfigOption = None,
     fmt: Annotated[c.ComputeFormat, c.format_option()] = c.ComputeFormat.TABLE,
     output: Annotated[list[Path] | None, c.output_option(COMPUTE)] = None,
+    csv_dialect: c.CsvDialectOption = c.CsvDialect.STANDARD,
 ) -> None:
     """Compute every indicator for one year (or triwulan) and print or export the result table.
 
     Exit codes: 0 every indicator computed; 1 an indicator could not be computed or the data has
-    errors (nothing is computed then; run iku validate); 2 a usage or configuration error.
+    errors (nothing is computed then; run iku validate); 2 a usage or configuration error, or no
+    DATA_DIR/<year>/TW<N> folder. At a triwulan, an indicator declared annual only has no value and
+    does not count against exit code 0.
     """
     from iku_cli.calc.workspace import Reading
 
     formats = COMPUTE if triwulan is None else COMPUTE_TRIWULAN
     cfg = c.load(config)
-    paths = c.checked_outputs(output, formats)
     folder = c.year_data(data_dir, year)
+    paths = c.checked_outputs(output, formats, c.inputs_of(cfg, folder))
     if triwulan is not None:
         c.require_quarter_folder(folder, year, triwulan)
     years = cfg.years_for(year) if triwulan is None else [year]
@@ -49,15 +53,15 @@ def compute(
             from iku_cli.calc.compute import compute as run  # imported while the first sheet loads
 
             result = run(cfg, folder, year, reading=reading)
-            now, exit_code = result, result.exit_code
+            now, exit_code, shown_result = result, result.exit_code, cast(object, result)
         else:
             from iku_cli.calc.triwulan import compute_triwulan
 
             quarters = compute_triwulan(cfg, folder, year, triwulan, reading=reading)
-            now, exit_code = quarters.now, quarters.exit_code
+            now, exit_code, shown_result = quarters.now, quarters.exit_code, quarters
     from iku_cli.output.findings_view import print_findings_summary
 
-    again = f"iku validate {data_dir} --year {year}" + (f" --triwulan {triwulan}" if triwulan else "")
+    again = f"iku validate {shown(data_dir)} --year {year}" + (f" --triwulan {triwulan}" if triwulan else "")
     if now.blocked:
         print_findings_summary(now.errors, c.err)
         where = f"{year}/TW{triwulan}" if triwulan else f"tahun {c.year_span(now.years_read)}"
@@ -69,7 +73,7 @@ def compute(
         print_findings_summary(now.budget_errors, c.err)
         c.err.print(
             f"[bold red]Anggaran tidak dihitung:[/] {len(now.budget_errors)} kesalahan di "
-            f"{now.budget_errors[0].file}; daftar lengkap: {again}"
+            f"{shown(now.budget_errors[0].file or '')}; daftar lengkap: {again}"
         )
     if triwulan is not None:
         for q in quarters.quarters[:-1]:
@@ -78,10 +82,10 @@ def compute(
                     f"[bold red]TW{q.triwulan} tidak dihitung:[/] data {year}/TW{q.triwulan} mengandung "
                     f"{len(q.errors)} kesalahan; daftar lengkap: {again}"
                 )
-    c.show(formats, now if triwulan is None else quarters, fmt)
+    c.show(formats, shown_result, fmt, csv_dialect)
     if now.warnings and not now.blocked:
         _warning_counts(now.warnings, again)
-    c.write_outputs(formats, now if triwulan is None else quarters, paths)
+    c.write_outputs(formats, shown_result, paths, csv_dialect)
     raise typer.Exit(exit_code)
 
 

@@ -9,6 +9,7 @@ import typer
 
 from iku_cli.cli import common as c
 from iku_cli.output.formats import EXPLAIN
+from iku_cli.output.terminal import shown
 
 
 @c.app.command()
@@ -45,7 +46,7 @@ def explain(
     if ex.result.blocked:
         print_findings_summary(ex.result.errors, c.err)
         c.err.print(
-            f"[bold red]Tidak dihitung:[/] data mengandung kesalahan; iku validate {data_dir} --year {year}"
+            f"[bold red]Tidak dihitung:[/] data mengandung kesalahan; iku validate {shown(data_dir)} --year {year}"
         )
     c.show(EXPLAIN, ex, fmt)
     raise typer.Exit(0 if ex.indicator.ok else 1)

@@ -13,6 +13,7 @@ from iku_cli.output.formats import INDICATORS
 def indicators(
     config: c.ConfigOption = None,
     fmt: Annotated[c.IndicatorsFormat, c.format_option()] = c.IndicatorsFormat.TABLE,
+    csv_dialect: c.CsvDialectOption = c.CsvDialect.STANDARD,
 ) -> None:
     """List the declared indicators: id, level, name, formula, source and unit kerja."""
-    c.show(INDICATORS, c.load(config), fmt)
+    c.show(INDICATORS, c.load(config), fmt, csv_dialect)

@@ -55,4 +55,4 @@ def template(
     except ValueError as exc:
         raise c.UsageError(str(exc)) from None
     for p in written:
-        c.err.print(f"Ditulis: {p}", markup=False)
+        c.err.print(f"Ditulis: {c.visible(str(p))}", markup=False)

@@ -20,6 +20,7 @@ def trend(
     config: c.ConfigOption = None,
     fmt: Annotated[c.TrendFormat, c.format_option()] = c.TrendFormat.TABLE,
     output: Annotated[list[Path] | None, c.output_option(TREND)] = None,
+    csv_dialect: c.CsvDialectOption = c.CsvDialect.STANDARD,
 ) -> None:
     """Realisasi (and capaian where targets exist) per indicator per year, with a small inline trend.
 
@@ -32,13 +33,13 @@ def trend(
     from iku_cli.output.findings_view import print_findings_summary
 
     cfg = c.load(config)
-    paths = c.checked_outputs(output, TREND)
+    folder = c.data_dir_of(data_dir)
+    paths = c.checked_outputs(output, TREND, c.inputs_of(cfg, folder))
     c.checked_year(first), c.checked_year(last)
     if first > last:
         raise c.UsageError(f"--from {first} is after --to {last}")
     if last - first > 50:
         raise c.UsageError("give at most 50 years")
-    folder = c.data_dir_of(data_dir)
     with (
         c.preloading(cfg, folder, list(range(first - 1, last + 1))) as preload,
         c.reading_progress() as progress,
@@ -48,6 +49,6 @@ def trend(
         print_findings_summary(result.blocking_errors, c.err)
         years = ", ".join(str(y) for y in result.blocked_years)
         c.err.print(f"[bold red]Tahun {years} tidak dihitung:[/] data mengandung kesalahan (iku validate)")
-    c.show(TREND, result, fmt)
-    c.write_outputs(TREND, result, paths)
+    c.show(TREND, result, fmt, csv_dialect)
+    c.write_outputs(TREND, result, paths, csv_dialect)
     raise typer.Exit(result.exit_code)

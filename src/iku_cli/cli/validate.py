@@ -20,7 +20,8 @@ def validate(
         typer.Option(
             "--year",
             "-y",
-            help="Check what computing year N needs (N and N-1); default: every year folder.",
+            help="Check what computing year N needs: N, and N-1 where its folder exists (a missing N-1 is a "
+            "warning); default: every year folder.",
             show_default=False,
         ),
     ] = None,
@@ -42,6 +43,7 @@ def validate(
     show_all: Annotated[
         bool, typer.Option("--all", help="Show every finding on screen, info included.")
     ] = False,
+    csv_dialect: c.CsvDialectOption = c.CsvDialect.STANDARD,
 ) -> None:
     """Check the bidang workbooks before submission; every finding names its file, sheet and cell.
 
@@ -52,8 +54,9 @@ def validate(
     from iku_cli.calc.workspace import Reading
 
     cfg = c.load(config)
-    paths = c.checked_outputs(output, VALIDATE)
     folder = c.data_dir_of(data_dir) if year is None else c.year_data(data_dir, year)
+    guard = c.inputs_of(cfg, folder)
+    paths = c.checked_outputs(output, VALIDATE, guard)
     years = years_to_check(folder, year)
     if not years:
         raise c.UsageError(f"no year folders (e.g. {folder / '2024'}) in '{folder}'; give --year or add them")
@@ -62,16 +65,25 @@ def validate(
             raise c.UsageError(
                 "--annotate must name another folder than the data folder; originals are never written"
             )
+        for y in years:
+            for workbook in {s.workbook for s in cfg.spec.sources.values()}:
+                guard.check(annotate_dir / str(y) / workbook, "--annotate")
         annotate_dir.mkdir(parents=True, exist_ok=True)
     with c.preloading(cfg, folder, years) as preload, c.reading_progress() as progress:
         from iku_cli.calc.validate import validate as run  # imported while the first sheet loads
+        from iku_cli.calc.validate import validate_year
 
-        report = run(cfg, folder, years, reading=Reading(progress, preload))
-    c.show(VALIDATE, report, fmt, show_all=show_all)
-    c.write_outputs(VALIDATE, report, paths)
+        reading = Reading(progress, preload)
+        report = (
+            run(cfg, folder, years, reading=reading)
+            if year is None
+            else validate_year(cfg, folder, year, reading=reading)
+        )
+    c.show(VALIDATE, report, fmt, csv_dialect, show_all=show_all)
+    c.write_outputs(VALIDATE, report, paths, csv_dialect)
     if annotate_dir is not None:
         from iku_cli.output.annotate import annotate
 
         for p in annotate(folder, annotate_dir, report.findings):
-            c.err.print(f"Ditandai: {p}", markup=False)
+            c.err.print(f"Ditandai: {c.visible(str(p))}", markup=False)
     raise typer.Exit(0 if report.valid(strict) else 1)

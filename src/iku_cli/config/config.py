@@ -68,15 +68,17 @@ class Config:
         return used
 
     def years_for(self, year: int) -> list[int]:
-        """The years a computation of ``year`` reads: a growth compares year n with n−1, a ratio needs n only;
+        """The years a computation of ``year`` reads, for all its indicators."""
+        return sorted({y for ref in self.indicators for y in self.indicator_years(ref, year)})
+
+    def indicator_years(self, ref: IndicatorRef, year: int) -> set[int]:
+        """The years one indicator of ``year`` reads: a growth compares year n with n−1, a ratio needs n only;
         a measure of n−1, or over two years, reaches back one more."""
-        years: set[int] = set()
-        for ref in self.indicators:
-            formula = ref.indikator.formula
-            reported = [year - 1, year] if isinstance(formula, GrowthFormula) else [year]
-            for mid in formula.measure_ids:
-                years.update(y for r in reported for y in self.spec.measures[mid].data_years(r))
-        return sorted(years)
+        formula = ref.indikator.formula
+        reported = [year - 1, year] if isinstance(formula, GrowthFormula) else [year]
+        return {
+            y for mid in formula.measure_ids for r in reported for y in self.spec.measures[mid].data_years(r)
+        }
 
     def quarter_reads(self, year: int, triwulan: int) -> list[tuple[Folder, str]]:
         """(folder, source) of every sheet the indicators read for a triwulan, in reading order: the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,11 @@ Location = tuple[str | int, ...]
 # libyaml's parser when PyYAML has it (safe loading, as the pure-Python one): the same result, faster.
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# What an indicators.yaml may be: the shipped one is 17 KB, 4 levels of blocks deep, about 3,000 values.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_VALUES = 100_000  # counting each alias as the values it repeats
+
 
 class SpecError(Exception):
     """indicators.yaml is broken; every problem is named with its file and line."""
@@ -31,8 +38,12 @@ def load_config(path: Path | str | None = None) -> Config:
     path = Path(path) if path is not None else default_config_path()
     name = str(path)
     text = _read(path)
+    _check_shape(text, name)
     lines: dict[Location, int] = {}
-    data = _parse(text, name, lines)
+    try:
+        data = _parse(text, name, lines)
+    except (RecursionError, MemoryError):  # beyond what the limits above let through; never a crash
+        raise SpecError([f"{name}: too large or too deeply nested to read"]) from None
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
@@ -44,12 +55,86 @@ def load_config(path: Path | str | None = None) -> Config:
 
 
 def _read(path: Path) -> str:
+    """The file's text, read only when it is a regular file of a sensible size (a FIFO would block)."""
     try:
-        return path.read_text(encoding="utf-8")
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise SpecError([f"{path}: is a folder; give the indicators.yaml file itself"])
+        if not stat.S_ISREG(st.st_mode):
+            raise SpecError(
+                [f"{path}: not a regular file (a device, a pipe or a socket); give an indicators.yaml"]
+            )
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SpecError([f"{path}: file not found; give an existing indicators.yaml with --config"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError([f"{path}: cannot be read ({exc})"]) from None
+    except OSError as exc:
+        raise SpecError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
+    if len(data) > MAX_BYTES:
+        raise SpecError(
+            [f"{path}: larger than {MAX_BYTES // 1024 // 1024} MB; an indicators.yaml is far smaller"]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SpecError([f"{path}:{line}: not UTF-8 text; save the file as UTF-8"]) from None
+
+
+def _check_shape(text: str, name: str) -> None:
+    """Refuse, before building anything, YAML nested too deep or whose aliases repeat too much.
+
+    The event stream is read without recursion; a deep or recursive structure would otherwise end in a
+    RecursionError, and an alias bomb (each alias repeating the one before) in minutes of work or a
+    MemoryError. A syntax error is left to the parse proper, which names its line.
+    """
+    frames: list[list[Any]] = [[None, 0]]  # per open block: its anchor, and the values it holds so far
+    sizes: dict[str, int] = {}  # anchor -> how many values its block holds, aliases expanded
+    total = 0
+    try:
+        events = list(yaml.parse(text, Loader=_FastLoader))
+    except yaml.YAMLError:  # the pure-Python parser gets further into a bad file: let it find its depth
+        events = yaml.parse(text, Loader=yaml.SafeLoader)  # type: ignore[assignment]
+    try:
+        for event in events:
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                frames.append([event.anchor, 1])
+                total += 1
+                if len(frames) - 1 > MAX_DEPTH:
+                    raise SpecError(
+                        [
+                            f"{name}:{line}: nested more than {MAX_DEPTH} levels deep; check the brackets and indentation"
+                        ]
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, count = frames.pop()
+                frames[-1][1] += count
+                if anchor is not None:
+                    sizes[anchor] = count
+            elif isinstance(event, yaml.ScalarEvent):
+                frames[-1][1] += 1
+                total += 1
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, yaml.AliasEvent):
+                if any(anchor == event.anchor for anchor, _ in frames):
+                    raise SpecError(
+                        [
+                            f"{name}:{line}: alias '*{event.anchor}' repeats the block that contains it; write the values out"
+                        ]
+                    )
+                repeated = sizes.get(event.anchor or "", 0)
+                frames[-1][1] += repeated
+                total += repeated
+            if total > MAX_VALUES:
+                raise SpecError(
+                    [
+                        f"{name}:{line}: more than {MAX_VALUES:,} values once its aliases (*name) are repeated; write the values out"
+                    ]
+                )
+    except yaml.YAMLError:
+        return
 
 
 def _parse(text: str, name: str, lines: dict[Location, int]) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import textwrap
 from typing import Any
@@ -11,6 +10,7 @@ import pandas as pd
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from iku_cli.calc.explain import Explanation, MeasureRows
 from iku_cli.calc.results import GrowthInputs, RatioInputs
@@ -18,7 +18,9 @@ from iku_cli.config.words import aggregate_words
 from iku_cli.numbers import format_auto, format_percent
 from iku_cli.output.labels import target_text, value_text
 from iku_cli.output.result_view import indicator_dict
-from iku_cli.text import row_ranges
+from iku_cli.output.serialise import json_text
+from iku_cli.output.terminal import shown
+from iku_cli.text import row_ranges, visible
 
 
 def formula_with_numbers(ex: Explanation) -> str:
@@ -37,16 +39,16 @@ def formula_with_numbers(ex: Explanation) -> str:
 def print_table(ex: Explanation, console: Console) -> None:
     ind = ex.indicator
     place = f"Sasaran: {ind.sasaran}" if ind.sasaran else f"Tujuan: {ind.tujuan}"
-    console.print(f"[bold]{ind.id}[/] {ind.nama}  [dim]({place})[/]")
-    console.print(f"[bold]Formulasi[/] (dokumen IKU): {ind.formulasi}")
-    console.print(f"[bold]Dengan angka[/] ({ex.result.year}): {formula_with_numbers(ex)}")
+    console.print(f"[bold]{shown(ind.id)}[/] {shown(ind.nama)}  [dim]({shown(place)})[/]")
+    console.print(f"[bold]Formulasi[/] (dokumen IKU): {shown(ind.formulasi)}")
+    console.print(f"[bold]Dengan angka[/] ({ex.result.year}): {shown(formula_with_numbers(ex))}")
     if ind.target is not None or ind.capaian is not None:
         cap = format_percent(ind.capaian) if ind.capaian is not None else ind.capaian_reason
         console.print(
-            f"[bold]Target[/] {ex.result.year}: {target_text(ind.target, ind.satuan)} · capaian {cap} · kategori {ind.kategori or '–'}"
+            f"[bold]Target[/] {ex.result.year}: {target_text(ind.target, ind.satuan)} · capaian {shown(cap)} · kategori {shown(ind.kategori or '–')}"
         )
     console.print(
-        f"[bold]Sumber data[/]: {ind.sumber_data or '–'} · [bold]Unit kerja[/]: {ind.unit_kerja or '–'}"
+        f"[bold]Sumber data[/]: {shown(ind.sumber_data or '–')} · [bold]Unit kerja[/]: {shown(ind.unit_kerja or '–')}"
     )
     console.print("[bold]Ukuran[/]")
     rows = {(r.measure.id, r.measure.year): r for r in ex.rows}
@@ -54,11 +56,11 @@ def print_table(ex: Explanation, console: Console) -> None:
         how = aggregate_words(m.aggregate, m.column)
         unit = f" {m.unit}" if m.unit else ""
         console.print(
-            f"  [bold]{m.role}[/] · {m.label} [dim]({m.id})[/], {m.year} = [bold]{format_auto(m.value)}{unit}[/]"
+            f"  [bold]{shown(m.role)}[/] · {shown(m.label)} [dim]({shown(m.id)})[/], {m.year} = [bold]{format_auto(m.value)}{shown(unit)}[/]"
         )
-        console.print(f"    cara hitung: {how}")
-        console.print(f"    filter: {m.filter}")
-        console.print(f"    sumber: {m.file} › {m.sheet}")
+        console.print(f"    cara hitung: {shown(how)}")
+        console.print(f"    filter: {shown(m.filter)}")
+        console.print(f"    sumber: {shown(m.file)} › {shown(m.sheet)}")
         used = rows.get((m.id, m.year))
         if used is not None:
             console.print(
@@ -69,7 +71,7 @@ def print_table(ex: Explanation, console: Console) -> None:
     if any(len(r.rows) for r in ex.rows):
         console.print("[dim]Daftar lengkap baris yang dipakai: tambahkan --format json[/]")
     if ind.reason:
-        console.print(f"[bold red]{ind.reason}[/]")
+        console.print(f"[bold red]{shown(ind.reason)}[/]")
 
 
 def followed(used: MeasureRows) -> list[dict[str, Any]]:
@@ -120,9 +122,9 @@ def _followed_table(used: MeasureRows) -> Table:
         # each header wrapped to the width of its widest value, so that values are never wrapped or cut
         widest = max([len(r[i]) for r in rows] + [5])
         lines = [top, *textwrap.wrap(label, widest)] if label else [top]
-        table.add_column("\n".join(lines), justify="left" if i == 0 else "right", no_wrap=True)
+        table.add_column(Text(visible("\n".join(lines))), justify="left" if i == 0 else "right", no_wrap=True)
     for cells in rows:
-        table.add_row(*cells)
+        table.add_row(*(Text(visible(c)) for c in cells))  # cell text is the workbook's: never markup
     return table
 
 
@@ -146,4 +148,4 @@ def to_json(ex: Explanation) -> str:
         if used is not None and used.previous is not None:
             m["previous_year"] = used.measure.previous_year
             m["followed"] = followed(used)
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)

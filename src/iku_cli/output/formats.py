@@ -17,6 +17,7 @@ from typing import Any, Protocol, cast
 from rich.console import Console
 
 from iku_cli.output.atomic import write_atomic, write_text_atomic
+from iku_cli.output.serialise import CsvDialect
 
 
 class Format(StrEnum):
@@ -33,7 +34,7 @@ class View(Protocol):
 
     def to_json(self, result: Any) -> str: ...
 
-    def to_csv(self, result: Any) -> str: ...
+    def to_csv(self, result: Any, dialect: CsvDialect = ...) -> str: ...
 
     def write_xlsx(self, result: Any, path: Path) -> None: ...
 
@@ -56,17 +57,26 @@ class Formats:
     def suffixes(self) -> list[str]:
         return [f".{f.value}" for f in self.files]
 
-    def show(self, result: object, fmt: Format, console: Console, **options: Any) -> None:
-        """Print ``result`` on ``console`` (a table, with ``options``) or its file (JSON, CSV)."""
+    def show(
+        self,
+        result: object,
+        fmt: Format,
+        console: Console,
+        dialect: CsvDialect = CsvDialect.STANDARD,
+        **options: Any,
+    ) -> None:
+        """Print ``result`` on ``console`` (a table, with ``options``) or its file (JSON, CSV in ``dialect``)."""
         if fmt not in self.printable:
             raise ValueError(f"format {fmt} is not offered here")
         view = self.view()
         if fmt == Format.TABLE:
             view.print_table(result, console, **options)
         else:
-            console.file.write(view.to_json(result) if fmt == Format.JSON else view.to_csv(result))
+            _write_data(
+                console.file, view.to_json(result) if fmt == Format.JSON else view.to_csv(result, dialect)
+            )
 
-    def write(self, result: object, path: Path) -> None:
+    def write(self, result: object, path: Path, dialect: CsvDialect = CsvDialect.STANDARD) -> None:
         """Write ``result`` to ``path`` atomically, its format chosen by the extension."""
         suffix = Path(path).suffix.lower()
         if suffix not in self.suffixes():
@@ -75,7 +85,20 @@ class Formats:
         if suffix == ".xlsx":
             write_atomic(path, lambda tmp: view.write_xlsx(result, tmp))
         else:
-            write_text_atomic(path, view.to_json(result) if suffix == ".json" else view.to_csv(result))
+            write_text_atomic(
+                path, view.to_json(result) if suffix == ".json" else view.to_csv(result, dialect)
+            )
+
+
+def _write_data(file: Any, text: str) -> None:
+    """JSON or CSV on a stream: UTF-8 whatever the console's encoding, since programs read it."""
+    buffer = getattr(file, "buffer", None)
+    if buffer is None:  # a text-only stream, such as io.StringIO
+        file.write(text)
+        return
+    file.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 COMPUTE = Formats("iku_cli.output.result_view", TABLE_JSON_CSV, ALL_FILES)

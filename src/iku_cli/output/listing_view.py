@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Any
 
 from rich.console import Console
@@ -12,6 +9,8 @@ from rich.table import Table
 
 from iku_cli.config import Config, IndicatorRef, Level
 from iku_cli.config.words import describe_measure_filter, formula_words
+from iku_cli.output.serialise import CsvDialect, csv_text, json_text
+from iku_cli.output.terminal import plain
 
 
 def _sources(cfg: Config, ref: IndicatorRef) -> str:
@@ -54,13 +53,14 @@ def rows(cfg: Config) -> list[dict[str, Any]]:
 
 def indicators_table(cfg: Config) -> Table:
     table = Table(
-        title=f"Indikator {cfg.spec.agency.nama} ({cfg.path})", title_justify="left", show_lines=True
+        title=plain(f"Indikator {cfg.spec.agency.nama} ({cfg.path})"), title_justify="left", show_lines=True
     )
     for name in ("Kode", "Level", "Indikator", "Rumus", "Sumber (workbook › sheet)", "Unit kerja"):
         table.add_column(name, no_wrap=name == "Kode", overflow="fold")
     for r in rows(cfg):
         level = "Tujuan" if r["level"] == Level.TUJUAN else "Sasaran"
-        table.add_row(r["id"], level, r["name"], r["rumus"], r["source"], r["unit_kerja"] or "")
+        cells = (r["id"], level, r["name"], r["rumus"], r["source"], r["unit_kerja"] or "")
+        table.add_row(*(plain(c) for c in cells))
     return table
 
 
@@ -70,13 +70,9 @@ def print_table(cfg: Config, console: Console) -> None:
 
 def to_json(cfg: Config) -> str:
     payload = {"agency": cfg.spec.agency.nama, "indicators": rows(cfg)}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
 
 
-def to_csv(cfg: Config) -> str:
-    buf = io.StringIO()
+def to_csv(cfg: Config, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
     fields = ["id", "level", "name", "satuan", "formula", "rumus", "source", "sumber_data", "unit_kerja"]
-    writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows(cfg))
-    return buf.getvalue()
+    return csv_text(fields, ([r[k] for k in fields] for r in rows(cfg)), dialect)

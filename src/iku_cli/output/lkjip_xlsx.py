@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def put_target(cell: Cell | MergedCell, target: Target | None) -> None:
 
 
 def put_number(cell: Cell | MergedCell, value: float | int | None, fmt: str = S.NUM_2) -> None:
-    if value is None:
+    if value is None or not math.isfinite(value):  # a spreadsheet cell holds no infinity
         cell.value = "–"
         cell.alignment = S.Alignment(horizontal="center", vertical="top")
     else:
@@ -246,22 +247,22 @@ def _indicator_row(
             cell.alignment = S.Alignment(vertical="top", horizontal=cell.alignment.horizontal)
 
 
-RINCIAN_COLUMNS = [
+RINCIAN_COLUMNS = [  # about half size on one A4 landscape page wide; long texts wrap
     ("Kode", 9),
-    ("Indikator", 34),
-    ("Formulasi", 48),
+    ("Indikator", 26),
+    ("Formulasi", 34),
     ("Jenis", 12),
-    ("Nilai", 14),
-    ("Status", 18),
-    ("Ukuran", 32),
+    ("Nilai", 12),
+    ("Status", 14),
+    ("Ukuran", 26),
     ("Tahun", 7),
-    ("Nilai ukuran", 20),
-    ("Satuan", 9),
-    ("Cara hitung", 22),
-    ("Filter", 40),
-    ("Workbook", 30),
-    ("Sheet", 18),
-    ("Baris dipakai", 11),
+    ("Nilai ukuran", 17),
+    ("Satuan", 8),
+    ("Cara hitung", 18),
+    ("Filter", 30),
+    ("Workbook", 24),
+    ("Sheet", 14),
+    ("Baris dipakai", 10),
 ]
 
 
@@ -315,7 +316,7 @@ def fill_rincian(
                 ws.merge_cells(start_row=start, start_column=c, end_row=row - 1, end_column=c)
         if ind.reason:
             ws.cell(row=start, column=6, value=f"{ind.status.words}: {ind.reason}")
-    S.fit_row_heights(ws, 2, row - 1)
+    S.fit_row_heights(ws, 1, row - 1)  # the header too: "Baris dipakai" takes two lines
     ws.freeze_panes = "A2"
     S.print_setup(ws, title_rows="1:1")
 
@@ -326,8 +327,8 @@ def fill_metadata(ws: Worksheet, result: ComputeResult, extra: Sequence[tuple[st
         ("Instansi", result.agency),
         ("Tahun", result.year),
         *extra,
-        ("File konfigurasi", result.config_path),
-        ("Folder data", result.data_dir),
+        ("File konfigurasi", S.cell_text(result.config_path)),
+        ("Folder data", S.cell_text(result.data_dir)),
         ("Waktu perhitungan", result.generated_at),
         ("Versi iku", result.version),
         (
@@ -369,4 +370,4 @@ def write_lkjip(result: ComputeResult, path: Path) -> None:
     shown = [f for f in result.findings if f.severity != Severity.INFO]
     if shown:
         fill_findings_sheet(wb.create_sheet("Temuan Data"), shown)
-    wb.save(path)
+    S.save(wb, path)

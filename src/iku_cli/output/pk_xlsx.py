@@ -95,7 +95,7 @@ def write_pk(tw: TriwulanResult, path: Path) -> None:
     shown = [f for f in tw.findings if f.severity != Severity.INFO]
     if shown:
         fill_findings_sheet(wb.create_sheet("Temuan Data"), shown)
-    wb.save(path)
+    S.save(wb, path)
 
 
 def _until(tw: TriwulanResult) -> str:

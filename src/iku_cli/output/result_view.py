@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +33,8 @@ from iku_cli.output.labels import (
     target_text,
     value_text,
 )
+from iku_cli.output.serialise import CsvDialect, csv_text, json_text
+from iku_cli.output.terminal import plain, shown
 
 # --- the terminal ---------------------------------------------------------------------------------
 
@@ -52,7 +51,7 @@ def result_table(
 ) -> Table:
     has_targets = bool(extra) or any(i.target is not None for i in result.indicators)
     table = Table(
-        title=title or f"Indikator Kinerja {result.agency} — tahun {result.year}",
+        title=plain(title or f"Indikator Kinerja {result.agency} — tahun {result.year}"),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
@@ -71,12 +70,10 @@ def result_table(
         if block.tujuan_id != current_tujuan:
             if current_tujuan is not None:
                 table.add_section()
-            table.add_row(
-                Text(block.tujuan_id, style="bold"), Text(f"Tujuan: {block.tujuan}", style="bold cyan")
-            )
+            table.add_row(plain(block.tujuan_id, "bold"), plain(f"Tujuan: {block.tujuan}", "bold cyan"))
             current_tujuan = block.tujuan_id
         if block.level == Level.SASARAN:
-            table.add_row(Text(block.id, style="bold"), Text(f"Sasaran: {block.text}", style="bold magenta"))
+            table.add_row(plain(block.id, "bold"), plain(f"Sasaran: {block.text}", "bold magenta"))
         for ind in block.indicators:
             table.add_row(*_indicator_cells(ind, result, has_targets), *(cell(ind) for _, cell in extra))
         if has_targets and block.group is not None:
@@ -88,7 +85,7 @@ def result_table(
 
 
 def _indicator_cells(ind: IndicatorResult, result: ComputeResult, has_targets: bool) -> list[str | Text]:
-    name = Text(ind.nama)
+    name = plain(ind.nama)
     if ind.inputs is not None:
         name.append("\n" + inputs_text(ind, result.year).replace("\n", " → "), style="dim")
     if ind.pembanding is not None and ind.pembanding.nilai is not None:
@@ -98,7 +95,7 @@ def _indicator_cells(ind: IndicatorResult, result: ComputeResult, has_targets: b
         value_text(ind).replace(NOT_COMPUTED, "tidak dapat\ndihitung"),
         style="" if ind.ok else "bold red" if ind.fails else "dim",
     )
-    cells: list[str | Text] = [ind.id, name, value]
+    cells: list[str | Text] = [plain(ind.id), name, value]
     if has_targets:
         colour = kategori_colour(ind.kategori, result.bands)
         cells += [
@@ -114,7 +111,7 @@ def _average_cells(label: str, avg: Average, result: ComputeResult) -> list[str 
     colour = kategori_colour(avg.kategori, result.bands)
     return [
         "",
-        Text(f"{label} ({averaged_words(avg.averaged, avg.count)})", style="italic"),
+        plain(f"{label} ({averaged_words(avg.averaged, avg.count)})", "italic"),
         "",
         "",
         Text(format_percent(avg.value) if avg.value is not None else "–", style="italic"),
@@ -129,7 +126,7 @@ def print_table(result: ComputeResult, console: Console) -> None:
     console.print(result_table(result))
     failed = [i for i in result.indicators if not i.ok]
     for ind in failed:
-        console.print(f"[bold red]{ind.id}[/]: {ind.reason}")
+        console.print(f"[bold red]{shown(ind.id)}[/]: {shown(ind.reason)}")
     done = len(result.indicators) - len(failed)
     console.print(f"{done} dari {len(result.indicators)} indikator dihitung.")
     print_budget(result, console)
@@ -243,7 +240,7 @@ def to_json(result: ComputeResult) -> str:
         "findings": [f.to_dict() for f in result.findings if f.severity != "info"],
         "files": [{"file": f.file, "sha256": f.sha256, "size": f.size} for f in result.files],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(payload)
 
 
 # --- CSV ------------------------------------------------------------------------------------------
@@ -289,18 +286,18 @@ CSV_FIELDS = [
 ]
 
 
-def csv_number(value: float | None) -> str:
-    """A number for programs: full precision, "." decimals; empty for no value (never 0)."""
-    return "" if value is None else repr(float(value))
+def csv_number(value: float | None) -> float | None:
+    """A number at full precision, written in the CSV's dialect; empty for no value (never 0)."""
+    return None if value is None else float(value)
 
 
-def csv_target(target: Target | None) -> str:
+def csv_target(target: Target | None) -> str | float | None:
     """A target in one CSV cell: a number, or a range as "low-high"."""
     return f"{target[0]!r}-{target[1]!r}" if isinstance(target, tuple) else csv_number(target)
 
 
-def _earlier_years(ind: IndicatorResult, year: int) -> dict[str, str]:
-    out = {}
+def _earlier_years(ind: IndicatorResult, year: int) -> dict[str, object]:
+    out: dict[str, object] = {}
     for back in (1, 2):
         point = next((p for p in ind.riwayat if p.tahun == year - back), None)
         out[f"target_n_{back}"] = csv_target(point.target if point else None)
@@ -309,17 +306,15 @@ def _earlier_years(ind: IndicatorResult, year: int) -> dict[str, str]:
     return out
 
 
-def to_csv(result: ComputeResult) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
+def to_csv(result: ComputeResult, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
+    rows: list[dict[str, Any]] = []
     for ind in result.indicators:
         target = ind.target
         low, high = target if isinstance(target, tuple) else (None, None)
         end = ind.target_akhir
         growth = ind.inputs if isinstance(ind.inputs, GrowthInputs) else GrowthInputs(None, None)
         ratio = ind.inputs if isinstance(ind.inputs, RatioInputs) else RatioInputs(None, None)
-        writer.writerow(
+        rows.append(
             {
                 "year": result.year,
                 "id": ind.id,
@@ -354,7 +349,7 @@ def to_csv(result: ComputeResult) -> str:
                 "pembanding_sumber": ind.pembanding.sumber if ind.pembanding else "",
             }
         )
-    return out.getvalue()
+    return csv_text(CSV_FIELDS, ([row[k] for k in CSV_FIELDS] for row in rows), dialect)
 
 
 def write_xlsx(result: ComputeResult, path: Path) -> None:

@@ -9,6 +9,7 @@ The templates hold no data and no formulas; ``iku validate`` reads a filled one 
 from __future__ import annotations
 
 import math
+from functools import partial
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -20,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from iku_cli.config import NUMERIC_TYPES, Column, Config
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.atomic import write_atomic
+from iku_cli.output.guard import InputGuard
 from iku_cli.output.petunjuk import PETUNJUK, write_petunjuk
 from iku_cli.output.template_plan import FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW, TemplateSheet, plan
 from iku_cli.output.template_words import bounds_words, clip, input_prompt
@@ -63,13 +65,17 @@ def write_templates(
     """Write OUT_DIR/<year>/<workbook> for each declared workbook (only those of ``sources`` when given).
 
     Refuses, writing nothing, when any target exists and ``force`` is false: raises TemplateExists with
-    every existing path. Each file is written whole or not at all. Returns the paths written.
+    every existing path; and, even with ``force``, when a target is the configuration file itself
+    (WouldReplaceInput, a ValueError). Each file is written whole or not at all. Returns the paths written.
     """
     if rows < 1:
         raise ValueError(f"rows must be at least 1, not {rows}")
     books = plan(config, sources)
     folder = Path(out_dir) / str(year)
     targets = {workbook: folder / workbook for workbook in books}
+    guard = InputGuard.of(config=config.path)
+    for target in targets.values():
+        guard.check(target, "template")
     if not force:
         existing = [path for path in targets.values() if path.exists()]
         if existing:
@@ -81,7 +87,7 @@ def write_templates(
     for workbook, wb in built.items():
         path = targets[workbook]
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, wb.save)
+        write_atomic(path, partial(S.save, wb))
         written.append(path)
     return written
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
+from openpyxl.drawing.spreadsheet_drawing import AbsoluteAnchor
+from openpyxl.drawing.xdr import XDRPoint2D, XDRPositiveSize2D
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 from rich.console import Console
 from rich.table import Table
@@ -20,6 +20,8 @@ from iku_cli.calc.results import target_json
 from iku_cli.calc.trend import Trend, TrendPoint, TrendRow
 from iku_cli.numbers import format_number
 from iku_cli.output import xlsx_style as S
+from iku_cli.output.serialise import CsvDialect, csv_text, finite, json_text
+from iku_cli.output.terminal import plain
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -48,7 +50,7 @@ def _value(v: float | None) -> Text:
 
 def trend_table(t: Trend) -> Table:
     has_capaian = any(p.capaian is not None for r in t.rows for p in r.points)
-    table = Table(title=f"Tren realisasi {t.agency}, {t.years[0]}–{t.years[-1]}", title_justify="left")
+    table = Table(title=plain(f"Tren realisasi {t.agency}, {t.years[0]}–{t.years[-1]}"), title_justify="left")
     table.add_column("Kode", no_wrap=True)
     table.add_column("Indikator", ratio=1, min_width=20)
     for y in t.years:
@@ -56,7 +58,7 @@ def trend_table(t: Trend) -> Table:
     table.add_column("Tren", no_wrap=True)
     for row in t.rows:
         values = [p.value for p in row.points]
-        table.add_row(row.id, row.nama, *[_value(v) for v in values], sparkline(values))
+        table.add_row(plain(row.id), plain(row.nama), *[_value(v) for v in values], sparkline(values))
         if has_capaian:
             caps = [p.capaian for p in row.points]
             table.add_row(
@@ -99,50 +101,54 @@ def to_json(t: Trend) -> str:
             for r in t.rows
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
 
 
-def to_csv(t: Trend) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["id", "name", "year", "value", "status", "capaian", "kategori"])
-    for r in t.rows:
-        for p in r.points:
-            writer.writerow(
-                [
-                    r.id,
-                    r.nama,
-                    p.year,
-                    "" if p.value is None else repr(p.value),
-                    p.status,
-                    "" if p.capaian is None else repr(p.capaian),
-                    p.kategori or "",
-                ]
-            )
-    return buf.getvalue()
+def to_csv(t: Trend, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
+    header = ["id", "name", "year", "value", "status", "capaian", "kategori"]
+    rows = (
+        [r.id, r.nama, p.year, p.value, p.status, p.capaian, p.kategori] for r in t.rows for p in r.points
+    )
+    return csv_text(header, rows, dialect)
 
 
-def _year_block(
+def _year_sheet(
     ws: Worksheet,
-    header: int,
+    title: str,
     t: Trend,
     value_of: Callable[[TrendPoint], float | None],
     satuan_of: Callable[[TrendRow], str],
 ) -> None:
-    """One table of indicators by year starting at row ``header``; a missing value stays an empty cell."""
+    """Indicators by year under a title, printable on its own pages; a missing value stays an empty cell."""
+    ws["A1"] = title
+    ws["A1"].font = S.TITLE_FONT
+    ws["A2"] = S.cell_text(t.agency)
     headers = ["Kode", "Indikator", "Satuan", *[str(y) for y in t.years]]
     for c, h in enumerate(headers, start=1):
-        ws.cell(row=header, column=c, value=h)
-    S.style_header_row(ws, header, 1, len(headers))
+        ws.cell(row=HEADER, column=c, value=h)
+    S.style_header_row(ws, HEADER, 1, len(headers))
     for i, r in enumerate(t.rows):
-        row = header + 1 + i
-        ws.cell(row=row, column=1, value=r.id)
-        ws.cell(row=row, column=2, value=r.nama).alignment = S.WRAP_TOP
-        ws.cell(row=row, column=3, value=satuan_of(r))
-        for j, p in enumerate(r.points):
-            ws.cell(row=row, column=4 + j, value=value_of(p)).number_format = S.NUM_2  # None: a gap, not 0
-        for c in range(1, len(headers) + 1):
-            ws.cell(row=row, column=c).border = S.BORDER
+        row = HEADER + 1 + i
+        values = [r.id, r.nama, satuan_of(r), *[finite(value_of(p)) for p in r.points]]  # None: a gap, not 0
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(row=row, column=c, value=value)
+            cell.border = S.BORDER
+            cell.alignment = S.WRAP_TOP
+            if c > 3:
+                cell.number_format = S.NUM_2
+    S.set_widths(ws, {"A": 9, "B": 48, "C": 9} | {get_column_letter(4 + j): 12 for j in range(len(t.years))})
+    S.fit_row_heights(ws, HEADER + 1, HEADER + len(t.rows))
+    ws.freeze_panes = ws.cell(row=HEADER + 1, column=3).coordinate
+    S.print_setup(ws, title_rows=f"{HEADER}:{HEADER}")
+
+
+HEADER = 4  # the header row of the Tren and Capaian sheets
+# The charts, two across and two down on each A4 landscape page at 100 %, a page break after every
+# second row of charts so that none is cut: 16 rows of 15 pt are 8.5 cm, two of them fit in the
+# 17.9 cm between the margins, two charts of 11 cm side by side in the 25.9 cm. They are placed at
+# a fixed distance from the corner, not at a column, since each spreadsheet draws columns its own width.
+CHART_ROWS, CHART_WIDTH, CHART_HEIGHT, CHARTS_PER_PAGE = 16, 11, 8, 4  # rows, cm, cm
+CM, PT = 360_000, 12_700  # EMU, the drawing unit of a workbook
 
 
 def write_xlsx(t: Trend, path: Path) -> None:
@@ -150,35 +156,36 @@ def write_xlsx(t: Trend, path: Path) -> None:
     ws = wb.active
     assert ws is not None
     ws.title = "Tren"
-    ws["A1"] = f"TREN REALISASI INDIKATOR {t.years[0]}–{t.years[-1]}"
-    ws["A1"].font = S.TITLE_FONT
-    ws["A2"] = t.agency
-    header = 4
-    _year_block(ws, header, t, lambda p: p.value, lambda r: r.satuan)
+    _year_sheet(
+        ws, f"TREN REALISASI INDIKATOR {t.years[0]}–{t.years[-1]}", t, lambda p: p.value, lambda r: r.satuan
+    )
     if any(p.capaian is not None for r in t.rows for p in r.points):
-        cap_header = header + len(t.rows) + 3
-        ws.cell(row=cap_header - 1, column=1, value="Capaian (%)").font = S.TITLE_FONT
-        _year_block(ws, cap_header, t, lambda p: p.capaian, lambda r: "%")
-    widths = {"A": 9, "B": 48, "C": 9} | {get_column_letter(4 + j): 12 for j in range(len(t.years))}
-    S.set_widths(ws, widths)
-    S.fit_row_heights(ws, header + 1, ws.max_row)
-    ws.freeze_panes = ws.cell(row=header + 1, column=3).coordinate
-    S.print_setup(ws, title_rows=f"{header}:{header}")
+        title = f"TREN CAPAIAN INDIKATOR (%) {t.years[0]}–{t.years[-1]}"
+        _year_sheet(wb.create_sheet("Capaian"), title, t, lambda p: p.capaian, lambda r: "%")
     charts = wb.create_sheet("Grafik")
+    charts.sheet_format.defaultRowHeight, charts.sheet_format.customHeight = 15, True
     for i, r in enumerate(t.rows):
         chart = LineChart()
-        chart.title = f"{r.id} {r.nama}"
-        chart.y_axis.title = r.satuan
+        chart.title = S.cell_text(f"{r.id} {r.nama}")
+        chart.y_axis.title = S.cell_text(r.satuan)
         chart.x_axis.title = "Tahun"
         chart.display_blanks = "gap"
         chart.legend = None
-        chart.height, chart.width = 8, 16
-        data_row = header + 1 + i
+        chart.height, chart.width = CHART_HEIGHT, CHART_WIDTH
+        data_row = HEADER + 1 + i
         chart.add_data(Reference(ws, min_col=4, max_col=3 + len(t.years), min_row=data_row), from_rows=True)
-        chart.set_categories(Reference(ws, min_col=4, max_col=3 + len(t.years), min_row=header))
+        chart.set_categories(Reference(ws, min_col=4, max_col=3 + len(t.years), min_row=HEADER))
         chart.series[0].marker.symbol = "circle"
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        charts.add_chart(chart, f"{'A' if i % 2 == 0 else 'K'}{1 + (i // 2) * 15}")
-    S.print_setup(charts)
-    wb.save(path)
+        chart.anchor = AbsoluteAnchor(  # type: ignore[assignment]  # the stubs allow only a cell name
+            pos=XDRPoint2D(
+                ((i % 2) * (CHART_WIDTH + 1) + 0.25) * CM, (i // 2) * CHART_ROWS * 15 * PT + CM // 4
+            ),
+            ext=XDRPositiveSize2D(CHART_WIDTH * CM, CHART_HEIGHT * CM),
+        )
+        charts.add_chart(chart)
+        if i % CHARTS_PER_PAGE == CHARTS_PER_PAGE - 1 and i + 1 < len(t.rows):
+            charts.row_breaks.append(Break(id=(i // 2 + 1) * CHART_ROWS))
+    S.print_setup(charts, fit=False)
+    S.save(wb, path)

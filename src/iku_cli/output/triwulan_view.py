@@ -3,16 +3,12 @@ with every triwulan so far, and the PK monitoring workbook (drawn in ``pk_xlsx``
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 from typing import Any
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from iku_cli.calc.results import (
     ComputeResult,
@@ -35,6 +31,8 @@ from iku_cli.output.result_view import (
     indicator_dict,
     result_table,
 )
+from iku_cli.output.serialise import CsvDialect, csv_text, json_text
+from iku_cli.output.terminal import plain
 
 # What indicator_dict says about a year that a triwulan does not have.
 ANNUAL_KEYS = (
@@ -73,7 +71,7 @@ def print_table(tw: TriwulanResult, console: Console) -> None:
     console.print(result_table(now, title, extra, target_header=f"Target {tw_label(tw.triwulan)}"))
     for ind in now.indicators:
         if not ind.ok:
-            console.print(Text(f"{ind.id}: {ind.reason}", style="bold red" if ind.fails else "dim"))
+            console.print(plain(f"{ind.id}: {ind.reason}", "bold red" if ind.fails else "dim"))
     done = sum(i.ok for i in now.indicators)
     annual = sum(not i.ok and not i.fails for i in now.indicators)
     tail = f"; {annual} hanya tahunan" if annual else ""
@@ -195,7 +193,7 @@ def to_json(tw: TriwulanResult) -> str:
         "findings": [f.to_dict() for f in tw.findings if f.severity != "info"],
         "files": [{"file": f.file, "sha256": f.sha256, "size": f.size} for f in now.files],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(payload)
 
 
 # --- CSV ------------------------------------------------------------------------------------------
@@ -297,16 +295,11 @@ def _row(q: ComputeResult, ind: IndicatorResult) -> dict[str, object]:
     }
 
 
-def to_csv(tw: TriwulanResult) -> str:
+def to_csv(tw: TriwulanResult, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
     """One row per indicator per triwulan so far, each with its sasaran's average and budget, and the
     triwulan's overall average and predikat."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for q in tw.quarters:
-        for ind in q.indicators:
-            writer.writerow(_row(q, ind))
-    return out.getvalue()
+    rows = (_row(q, ind) for q in tw.quarters for ind in q.indicators)
+    return csv_text(CSV_FIELDS, ([row[k] for k in CSV_FIELDS] for row in rows), dialect)
 
 
 def write_xlsx(tw: TriwulanResult, path: Path) -> None:

@@ -7,7 +7,7 @@ whole column at C speed, and each distinct value be looked at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -22,6 +22,13 @@ class Body:
 
     first: int  # the Excel row number of the first body row
     columns: list[np.ndarray]  # one object array per sheet column, all of the same length
+    _types: dict[int, np.ndarray] = field(default_factory=dict)
+
+    def types(self, index: int) -> np.ndarray:
+        """The Python type of each cell of a sheet column (looked up once per column)."""
+        if index not in self._types:
+            self._types[index] = types_of(self.column(index))
+        return self._types[index]
 
     @property
     def height(self) -> int:

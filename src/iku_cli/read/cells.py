@@ -36,6 +36,7 @@ class ColumnCells:
     raw: np.ndarray  # object: the cells as the reader gave them
     rows: np.ndarray  # int: the Excel row of each
     blank: np.ndarray  # bool
+    types: np.ndarray | None = None  # object: the Python type of each cell, when already known
 
     def each(
         self, code: str, mask: np.ndarray, message: Callable[[int], str], value: np.ndarray | None = None
@@ -70,7 +71,7 @@ def typed(cells: ColumnCells, column: Column, factor: float) -> tuple[np.ndarray
         return _typed_number(cells, column, factor)
     if column.type == "category":
         return _typed_category(cells, column)
-    return typed_text(cells.raw, cells.blank), []
+    return typed_text(cells.raw, cells.blank, cells.types), []
 
 
 def _as_text(value: object) -> str:
@@ -79,13 +80,13 @@ def _as_text(value: object) -> str:
     return str(value).strip()
 
 
-def typed_text(raw: np.ndarray, blank: np.ndarray) -> np.ndarray:
+def typed_text(raw: np.ndarray, blank: np.ndarray, types: np.ndarray | None = None) -> np.ndarray:
     """Text as typed, trimmed; a whole number stored as a number reads as its digits ("1234", not "1234.0")."""
     out = np.full(len(raw), np.nan, dtype=object)
     present = np.flatnonzero(~blank)
     if present.size:
         values = raw[present]
-        is_str = of_type(types_of(values), str)
+        is_str = of_type((types if types is not None else types_of(raw))[present], str)
         text = np.empty(present.size, dtype=object)
         text[is_str] = np.fromiter(map(str.strip, values[is_str]), dtype=object, count=int(is_str.sum()))
         text[~is_str] = [_as_text(v) for v in values[~is_str]]
@@ -127,7 +128,7 @@ def each_value(transform: Callable[[Any], Any]) -> Callable[[np.ndarray], np.nda
 
 def _typed_category(cells: ColumnCells, column: Column) -> tuple[np.ndarray, list[Finding]]:
     canonical = {normalise(a): a for a in column.allowed or []}
-    text = typed_text(cells.raw, cells.blank)
+    text = typed_text(cells.raw, cells.blank, cells.types)
     out = np.full(len(text), np.nan, dtype=object)
     present = ~cells.blank
     out[present] = distinct(text[present], each_value(lambda v: canonical.get(normalise(v), np.nan)))
@@ -144,7 +145,7 @@ def _typed_category(cells: ColumnCells, column: Column) -> tuple[np.ndarray, lis
 
 def _typed_number(cells: ColumnCells, column: Column, factor: float) -> tuple[np.ndarray, list[Finding]]:
     raw, blank = cells.raw, cells.blank
-    types = types_of(raw)
+    types = cells.types if cells.types is not None else types_of(raw)
     numeric = of_type(types, float, int) & ~blank
     text = of_type(types, str) & ~blank
     out = np.full(len(raw), np.nan, dtype=np.float64)

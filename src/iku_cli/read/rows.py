@@ -10,7 +10,7 @@ import pandas as pd
 from iku_cli.config import NUMERIC_TYPES, Source
 from iku_cli.findings import At, Finding
 from iku_cli.numbers import format_auto, parse_number_text
-from iku_cli.read.body import Body, of_type, types_of
+from iku_cli.read.body import Body, of_type
 from iku_cli.read.header import Header
 from iku_cli.text import normalise, runs
 
@@ -40,8 +40,8 @@ def total_rows(body: Body) -> np.ndarray:
     those are tested as labels.
     """
     total = np.zeros(body.height, dtype=bool)
-    for values in body.columns:
-        texts = np.flatnonzero(of_type(types_of(values), str))
+    for index, values in enumerate(body.columns):
+        texts = np.flatnonzero(of_type(body.types(index), str))
         if not texts.size:
             continue
         strings = values[texts].tolist()

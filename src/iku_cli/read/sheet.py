@@ -19,11 +19,11 @@ import python_calamine
 from iku_cli.config import Source
 from iku_cli.config.words import describe_filter
 from iku_cli.findings import At, Finding, at_rows, has_errors
-from iku_cli.read.body import Body, blank_of, make_body, types_of
+from iku_cli.read.body import Body, blank_of, make_body
 from iku_cli.read.cellref import column_letter
 from iku_cli.read.cells import ColumnCells, normalised, typed
 from iku_cli.read.filters import TextCodes, rows_kept
-from iku_cli.read.grid import Grid, load_grid
+from iku_cli.read.grid import Grid, collector_paused, load_grid
 from iku_cli.read.header import (
     HEADER_SEARCH_ROWS,
     Header,
@@ -145,7 +145,8 @@ def read_sheet(
             "workbook-unreadable", f"sheet '{sheet_name}' tidak dapat dibaca ({type(exc).__name__}: {exc})"
         )
         return SheetData(source_id, source, file, sheet_name, findings=[*notes, found])
-    header, frame, findings = parse_rows(at, source, grid, needed)
+    with collector_paused():  # a million cells typed make millions of objects, none in a cycle
+        header, frame, findings = parse_rows(at, source, grid, needed)
     return SheetData(source_id, source, file, sheet_name, header, frame, [*notes, *grid.findings, *findings])
 
 
@@ -171,10 +172,7 @@ def parse_rows(
     width = max([len(rows[header_index]), *(p.index + 1 for p in header.columns.values())])
     body = make_body(rows[header_index + 1 :], header.row + 1, width)
     del rows
-    blank = {
-        cid: blank_of(v, types_of(v))
-        for cid, v in ((cid, body.column(p.index)) for cid, p in header.columns.items())
-    }
+    blank = {cid: blank_of(body.column(p.index), body.types(p.index)) for cid, p in header.columns.items()}
     unknown = _unknown_cells(
         grid, header, body.first
     )  # error values and formulas without value: not blank, not read
@@ -188,7 +186,15 @@ def parse_rows(
     rownums = kept + body.first
     typed_columns: dict[str, np.ndarray] = {}
     for cid, place in header.columns.items():
-        cells = ColumnCells(at, cid, place.letter, body.column(place.index)[kept], rownums, blank[cid][kept])
+        cells = ColumnCells(
+            at,
+            cid,
+            place.letter,
+            body.column(place.index)[kept],
+            rownums,
+            blank[cid][kept],
+            body.types(place.index)[kept],
+        )
         typed_columns[cid], typed_found = typed(cells, source.columns[cid], place.factor)
         found += typed_found
     index = pd.Index(rownums)  # the dtype given: pandas would otherwise infer its own string type for text
