@@ -10,12 +10,13 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku_cli.calc.results import BudgetLine, ComputeResult, IndicatorResult, Status, TriwulanResult
-from iku_cli.config import DEFAULT_KATEGORI, QUARTER_END, ROMAN, TRIWULAN, Bacaan, Band, Level, tw_label
+from iku_cli.config import DEFAULT_KATEGORI, QUARTER_END, ROMAN, TRIWULAN, Band, Level, tw_label
 from iku_cli.findings import Severity
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.findings_view import fill_findings_sheet
 from iku_cli.output.labels import averaged_words, blocks, realisasi_shown
 from iku_cli.output.lkjip_xlsx import fill_metadata, fill_rincian, put_kategori, put_number, put_target
+from iku_cli.output.triwulan_view import reading_words
 
 SHEET = "Monitoring PK"
 HEADER_ROW = 5  # and 6 for the sub-columns
@@ -165,7 +166,7 @@ def _indicator_row(
     info = ind.triwulan
     at("no").value = number
     at("no").alignment = S.Alignment(horizontal="center", vertical="top")
-    at("indikator").value = f"{ind.nama} ({ind.id})\n{_reading_words(ind)}"
+    at("indikator").value = f"{ind.nama} ({ind.id})\n{reading_words(ind)}"
     at("satuan").value = ind.satuan
     at("satuan").alignment = S.Alignment(horizontal="center", vertical="top", wrap_text=True)
     put_target(at("target"), info.target_tahunan if info else None)
@@ -189,17 +190,6 @@ def _indicator_row(
                 horizontal=cell.alignment.horizontal,
                 wrap_text=col >= c["pendorong"] or col == 3,
             )
-
-
-def _reading_words(ind: IndicatorResult) -> str:
-    """ "c-to-c, nilai akhir": how the indicator was read over part of the year and its capaian taken."""
-    info = ind.triwulan
-    if info is None:
-        return ""
-    if info.bacaan == Bacaan.TAHUNAN:
-        return "hanya tahunan"
-    reading = info.bacaan or "bacaan triwulan tidak dinyatakan"
-    return f"{reading}, {info.jenis_capaian.replace('_', ' ')}"
 
 
 def _budget_cells(ws: Worksheet, first: int, last: int, now: ComputeResult, sasaran_id: str | None) -> None:

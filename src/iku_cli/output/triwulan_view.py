@@ -19,7 +19,7 @@ from iku_cli.calc.results import (
     TriwulanResult,
     target_json,
 )
-from iku_cli.config import QUARTER_END, ROMAN, Target, tw_label
+from iku_cli.config import QUARTER_END, ROMAN, Bacaan, Target, tw_label
 from iku_cli.numbers import format_percent
 from iku_cli.output.anggaran_view import budget_dict, print_budget, sasaran_budget_dict
 from iku_cli.output.labels import realisasi_shown, target_text
@@ -61,14 +61,7 @@ def print_table(tw: TriwulanResult, console: Console) -> None:
         return
     year = tw.year
     title = f"Indikator Kinerja {now.agency} — tahun {year}, {period_words(year, tw.triwulan)}"
-    extra = [
-        (
-            f"Target {year}",
-            lambda i: target_text(i.triwulan.target_tahunan if i.triwulan else None, i.satuan),
-        ),
-        (f"Capaian thd {year}", lambda i: _percent(i.triwulan.capaian_tahunan if i.triwulan else None)),
-    ]
-    console.print(result_table(now, title, extra, target_header=f"Target {tw_label(tw.triwulan)}"))
+    console.print(result_table(now, title, target_header=f"Target {tw_label(tw.triwulan)}"))
     for ind in now.indicators:
         if not ind.ok:
             console.print(plain(f"{ind.id}: {ind.reason}", "bold red" if ind.fails else "dim"))
@@ -78,15 +71,16 @@ def print_table(tw: TriwulanResult, console: Console) -> None:
     console.print(
         f"{done} dari {len(now.indicators)} indikator dihitung untuk {tw_label(tw.triwulan)} {year}{tail}."
     )
-    if tw.triwulan > 1:
-        console.print(quarters_table(tw))
+    console.print(quarters_table(tw))
     print_budget(now, console)
 
 
 def quarters_table(tw: TriwulanResult) -> Table:
-    """Realisasi of each triwulan so far: s.d. its end (nilai akhir), or in it alone (kumulatif)."""
+    """Realisasi of each triwulan so far (s.d. its end; in it alone for a kumulatif indicator), the year's
+    target and the capaian against it, and how the indicator is read over part of the year."""
+    year = tw.year
     table = Table(
-        title=f"Realisasi per triwulan {tw.year} (kumulatif: dalam triwulan itu; lainnya: s.d. akhir triwulan)",
+        title=f"Realisasi per triwulan {year}, target dan capaian tahunan",
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
@@ -94,14 +88,29 @@ def quarters_table(tw: TriwulanResult) -> Table:
     table.add_column("Kode", no_wrap=True)
     for q in range(1, tw.triwulan + 1):
         table.add_column(tw_label(q), justify="right", no_wrap=True)
+    table.add_column(f"Target {year}", justify="right", no_wrap=True)
+    table.add_column(f"Capaian thd {year}", justify="right", no_wrap=True)
     table.add_column("Bacaan")
     for k, ind in enumerate(tw.now.indicators):
         row = [q.indicators[k] for q in tw.quarters]
         cells = [_amount(realisasi_shown(i), i.satuan) for i in row]
         info = ind.triwulan
-        reading = f"{info.bacaan or '–'}, {info.jenis_capaian}" if info else ""
-        table.add_row(ind.id, *cells, reading)
+        annual = target_text(info.target_tahunan if info else None, ind.satuan)
+        capaian = _percent(info.capaian_tahunan if info else None)
+        table.add_row(plain(ind.id), *cells, annual, capaian, reading_words(ind))
     return table
+
+
+def reading_words(ind: IndicatorResult) -> str:
+    """ "c-to-c, nilai akhir": how the indicator is read over part of the year and its capaian taken."""
+    info = ind.triwulan
+    if info is None:
+        return ""
+    if info.bacaan == Bacaan.TAHUNAN:
+        return "hanya tahunan"
+    if info.bacaan is None:
+        return "bacaan triwulan tidak dinyatakan"
+    return f"{info.bacaan}, {info.jenis_capaian.replace('_', ' ')}"
 
 
 def _percent(value: float | None) -> str:
