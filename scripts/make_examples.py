@@ -617,6 +617,109 @@ def simulate_all() -> Clean:
     return {year: {source: data[year] for source, data in per_source.items()} for year in YEARS}
 
 
+# --- Triwulan: DATA_DIR/<year>/TW<n>/, the same workbooks as they stood at the end of a quarter ------------
+#
+# Drawn from the clean records of the year (and the year before) on streams of their own, so that the annual
+# files stay as they are. TW IV is the year itself. Registers are quarter-end snapshots: a business, IKM or
+# koperasi new in the year appears from the quarter it registered, one that closed is gone from TW I, and a
+# koperasi's status and scores are last year's until its RAT (most hold it in the first half). Flows (omzet,
+# volume usaha, nilai produksi, volume perdagangan, realisasi anggaran) are the year to date: the year's value
+# times a cumulative share that grows with each quarter; export shipments are those shipped by the quarter's
+# end. pdrb.xlsx is not in TW I-III: BPS publishes a kota's PDRB once a year.
+QUARTER_YEARS = (2023, 2024)  # 2023 for the c-to-c comparisons of 2024
+QUARTERS = (1, 2, 3)  # and TW4, written from the year's own records
+QUARTER_SOURCES = ("umkm", "ikm", "koperasi", "volume_perdagangan", "ekspor", "anggaran")
+SHARE_STEP = (0.21, 0.29)  # the share of a year's flow in each of TW I-III, drawn per record
+BUDGET_SHARE = (0.14, 0.39, 0.66)  # realisasi anggaran s.d. TW I-III, of the year's (spending lags)
+RAT_WEIGHTS = (40, 35, 15, 10)  # the quarter a koperasi holds its RAT (and its new data are known)
+
+
+def _shares(rng: random.Random) -> tuple[float, float, float, float]:
+    """Cumulative shares of a year's flow at the end of TW I..IV (the last is 1)."""
+    s1 = rng.uniform(*SHARE_STEP)
+    s2 = s1 + rng.uniform(*SHARE_STEP)
+    s3 = s2 + rng.uniform(*SHARE_STEP)
+    return (s1, s2, s3, 1.0)
+
+
+def _ytd(value: float, share: float, step: int) -> int | float:
+    return 0 if not value else round_to(value * share, step)
+
+
+def simulate_quarters(clean: Clean, year: int) -> dict[int, dict[str, list[Record]]]:
+    """Records of TW I..III of ``year`` per source, from the year's records and the year before's."""
+    now, before = clean[year], clean[year - 1]
+    out: dict[int, dict[str, list[Record]]] = {q: {} for q in QUARTERS}
+
+    rng = rng_for("triwulan", "umkm", year)
+    known = {r["nib"] for r in before["umkm"]}
+    last_year = {r["nib"]: r for r in before["umkm"]}
+    plan = [(r, 0 if r["nib"] in known else rng.randint(1, 4), _shares(rng)) for r in now["umkm"]]
+    for q in QUARTERS:
+        rows = []
+        for r, since, share in plan:
+            if since <= q:  # skala as verified last year until the year's verification (TW IV)
+                skala = last_year[r["nib"]]["skala_usaha"] if r["nib"] in last_year else r["skala_usaha"]
+                rows.append({**r, "skala_usaha": skala, "omzet": _ytd(r["omzet"], share[q - 1], 1000)})
+        out[q]["umkm"] = rows
+
+    rng = rng_for("triwulan", "ikm", year)
+    known = {r["nama_ikm"] for r in before["ikm"]}
+    plan = [(r, 0 if r["nama_ikm"] in known else rng.randint(1, 4), _shares(rng)) for r in now["ikm"]]
+    for q in QUARTERS:
+        out[q]["ikm"] = [
+            {**r, "nilai_produksi": _ytd(r["nilai_produksi"], share[q - 1], 50_000)}
+            for r, since, share in plan
+            if since <= q
+        ]
+
+    rng = rng_for("triwulan", "koperasi", year)
+    last_row = {r["nomor_badan_hukum"]: r for r in before["koperasi"]}
+    kplan = []
+    for r in now["koperasi"]:
+        old = last_row.get(r["nomor_badan_hukum"])
+        rat = rng.choices((1, 2, 3, 4), RAT_WEIGHTS)[0]
+        kplan.append((r, old, 0 if old else rng.randint(1, 4), rat, _shares(rng)))
+    for q in QUARTERS:
+        rows = []
+        for r, old, since, rat, share in kplan:
+            if since <= q:
+                shown = r if old is None or rat <= q else {**old, "nama_koperasi": r["nama_koperasi"]}
+                rows.append({**shown, "volume_usaha": _ytd(r["volume_usaha"], share[q - 1], 1000)})
+        out[q]["koperasi"] = rows
+
+    rng = rng_for("triwulan", "volume_perdagangan", year)
+    plan = [(r, None, _shares(rng)) for r in now["volume_perdagangan"]]
+    for q in QUARTERS:
+        rows = []
+        for r, _, share in plan:
+            kg = int(round(r["volume"] * share[q - 1]))
+            rows.append({**r, "volume": kg, "nilai_transaksi": kg * r["_harga"]})
+        out[q]["volume_perdagangan"] = rows
+
+    rng = rng_for("triwulan", "ekspor", year)
+    shipped = [(r, rng.randint(1, 4)) for r in now["ekspor"]]
+    for q in QUARTERS:
+        out[q]["ekspor"] = [r for r, when in shipped if when <= q]
+
+    rng = rng_for("triwulan", "anggaran", year)
+    detail = {
+        r["kode"]: [min(1.0, BUDGET_SHARE[q] * rng.uniform(0.8, 1.2)) for q in range(3)]
+        for r in now["anggaran"]
+        if r["_detail"]
+    }
+    year_realisasi = {r["kode"]: r["realisasi"] for r in now["anggaran"]}
+    for q in QUARTERS:
+        spent = {k: round_to(year_realisasi[k] * shares[q - 1], 1000) for k, shares in detail.items()}
+        rows = []
+        for r in now["anggaran"]:
+            realisasi = sum(v for k, v in spent.items() if k == r["kode"] or k.startswith(r["kode"] + "."))
+            persen = round(realisasi / r["pagu"] * 100, 2) if r["pagu"] else 0
+            rows.append({**r, "realisasi": realisasi, "_sisa": r["pagu"] - realisasi, "_persen": persen})
+        out[q]["anggaran"] = rows
+    return out  # no "pdrb": not written in TW I-III
+
+
 # =====================================================================================
 # 2. Ground truth, from indicators.yaml and the clean records
 # =====================================================================================
@@ -708,6 +811,12 @@ def measure_for(spec: dict, name: str, clean: Clean, year: int) -> int | float |
     return measure_value(m, clean[own][m["source"]], before)
 
 
+def annual_target(ind: dict, year: int) -> float | list[float] | None:
+    """The year's target: a number or range, or the `tahunan` of {tahunan, tw}."""
+    target = ind.get("targets", {}).get(year)
+    return target["tahunan"] if isinstance(target, dict) else target
+
+
 def capaian(value: float | None, target: float | list[float] | None, better: str) -> float | None:
     """(1 + (R - T) / |T|) x 100, or (1 - ...) when lower is better; a range: 100 inside, else its nearer bound."""
     if value is None or target is None:
@@ -748,7 +857,7 @@ def compute_expected(spec: dict, clean: Clean) -> dict:
     capaians = {
         year: {
             ind["id"]: capaian(
-                indicators[year][ind["id"]], ind.get("targets", {}).get(year), ind.get("better", "higher")
+                indicators[year][ind["id"]], annual_target(ind, year), ind.get("better", "higher")
             )
             for ind in all_indicators(spec)
         }
@@ -762,6 +871,58 @@ def compute_expected(spec: dict, clean: Clean) -> dict:
         "rata_rata_capaian": {str(y): v for y, v in means.items()},
         "anggaran": {str(y): budget(spec, clean[y]["anggaran"], means[y]) for y in YEARS},
     }
+
+
+def quarter_reading(ind: dict) -> str | None:
+    """How an indicator is read over part of a year, as indicators.yaml declares it (a ratio: on the quarter)."""
+    declared = ind.get("triwulan")
+    reading = declared.get("bacaan") if isinstance(declared, dict) else declared
+    return reading or ("triwulan" if ind["formula"]["type"] == "ratio" else None)
+
+
+def compute_expected_quarters(spec: dict, clean: Clean, quarters: dict[int, dict[int, dict]]) -> dict:
+    """Per year and triwulan: each indicator by its reading (c-to-c: the same quarter of n-1; snapshot: the
+    annual records of n-1; a ratio: the quarter's records, n-1 from the annual ones), and its capaian
+    against the target of the quarter (nilai akhir: TW n's; kumulatif: the sum so far)."""
+    out: dict = {}
+    for year in QUARTER_YEARS[1:]:
+        for q in (*QUARTERS, 4):
+            values, capaians = {}, {}
+            for ind in all_indicators(spec):
+                reading = quarter_reading(ind)
+                before = {"c-to-c": quarters[year - 1][q], "snapshot": clean[year - 1]}.get(reading or "")
+                data = {year: quarters[year][q], year - 1: before or clean[year - 1]}
+                names = ind["formula"].get("measures", []) + ind["formula"].get("numerator", [])
+                names += ind["formula"].get("denominator", [])
+                value = None
+                if reading in ("c-to-c", "snapshot", "triwulan"):
+                    measures = {
+                        y: {n: measure_for(spec, n, {**clean, **data}, y) for n in names}
+                        for y in (year - 1, year)
+                    }
+                    if reading != "triwulan":  # a growth: V(n-1) of the folder it is compared with
+                        measures[year - 1] = {n: measure_value_of(spec, n, before) for n in names}
+                    value = indicator_value(ind["formula"], measures, year)
+                target = ind.get("targets", {}).get(year)
+                tw = target.get("tw") if isinstance(target, dict) else None
+                kumulatif = (
+                    isinstance(ind.get("triwulan"), dict) and ind["triwulan"].get("capaian") == "kumulatif"
+                )
+                goal = None if tw is None else sum(tw[:q]) if kumulatif else tw[q - 1]
+                values[ind["id"]] = value
+                capaians[ind["id"]] = capaian(value, goal, ind.get("better", "higher"))
+            out[f"{year}/TW{q}"] = {
+                "indicators": values,
+                "capaian": capaians,
+                "rata_rata_capaian": averages(spec, capaians),
+            }
+    return out
+
+
+def measure_value_of(spec: dict, name: str, records: dict[str, list[Record]] | None) -> int | float | None:
+    """A plain measure (no year n-1, no where_previous) over one folder's records."""
+    m = spec["measures"][name]
+    return None if records is None else measure_value(m, records[m["source"]])
 
 
 def budget(spec: dict, records: list[Record], means: dict[str, float | None]) -> dict:
@@ -1472,13 +1633,17 @@ def write_year(
 ) -> list[tuple[str, str, int, list[str]]]:
     """Write the workbooks of one year into `folder`; return (workbook, sheet, rows, mess notes) per sheet.
 
-    `declared` is the `sources` of indicators.yaml: each source's workbook, sheet and columns."""
+    `declared` is the `sources` of indicators.yaml: each source's workbook, sheet and columns. A source
+    without records in `clean` (PDRB in a triwulan) has no sheet, and a workbook without sheets is not
+    written."""
     workbooks: dict[str, tuple[list[Sheet], list[Extra]]] = {}
     for source in LAYOUTS:
+        if source.key not in clean:
+            continue
         sheet = mess_sheet(source, declared[source.key], year, clean[source.key])
         workbooks.setdefault(declared[source.key]["workbook"], ([], []))[0].append(sheet)
     for workbook, years, build in EXTRAS:
-        if year in years:
+        if year in years and workbook in workbooks:
             workbooks[workbook][1].append(build(year, clean))
     log = []
     for workbook, (sheets, extras) in workbooks.items():
@@ -1510,8 +1675,20 @@ def main(argv: list[str] | None = None) -> None:
     (args.out / "expected.json").write_text(
         json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    quarters = {year: {**simulate_quarters(clean, year), 4: clean[year]} for year in QUARTER_YEARS}
+    for year, by_quarter in quarters.items():
+        for q, records in by_quarter.items():
+            write_year(args.out / "data" / str(year) / f"TW{q}", year, records, spec["sources"])
+    expected_tw = compute_expected_quarters(spec, clean, quarters)
+    (args.out / "expected_triwulan.json").write_text(
+        json.dumps(expected_tw, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
-    print(f"Wrote {args.out}/data/{{{','.join(map(str, YEARS))}}}/ and {args.out}/expected.json\n")
+    print(f"Wrote {args.out}/data/{{{','.join(map(str, YEARS))}}}/ and {args.out}/expected.json")
+    print(
+        f"Wrote {args.out}/data/{{{','.join(map(str, QUARTER_YEARS))}}}/TW{{1,2,3,4}}/ and "
+        f"{args.out}/expected_triwulan.json\n"
+    )
     print("Rows per sheet (records, without title, header, blank and total rows):")
     sheets = [(wb, name) for wb, name, rows, _ in logs[YEARS[0]] if rows]
     print(f"  {'workbook / sheet':<52}" + "".join(f"{y:>8}" for y in YEARS))
@@ -1526,6 +1703,10 @@ def main(argv: list[str] | None = None) -> None:
             + "".join(f"{'null' if v is None else f'{v:.4f}':>12}" for v in values)
             + f"    ({', '.join(map(str, YEARS))})"
         )
+    print("\nIndicators per triwulan (null: annual only, or no quarter folder of n-1 to compare with):")
+    for period, got in expected_tw.items():
+        line = "".join(f"{'null' if v is None else f'{v:.4f}':>12}" for v in got["indicators"].values())
+        print(f"  {period:<8}{line}    ({', '.join(got['indicators'])})")
     print("\nMess, per year / workbook / sheet:")
     for year in YEARS:
         for wb, name, _, notes in logs[year]:

@@ -5,9 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
+from iku_cli.calc.results import TriwulanResult
+from iku_cli.calc.triwulan import compute_triwulan
 from iku_cli.config import Config, load_config
-from tests.helpers import ROOT, YEAR_2023, YEAR_2024, Formula, koperasi, umkm, write_book, write_year
+from tests.helpers import (
+    QUARTER_2023_TW2,
+    QUARTER_2024_TW1,
+    QUARTER_2024_TW2,
+    ROOT,
+    YEAR_2023,
+    YEAR_2024,
+    Formula,
+    anggaran,
+    koperasi,
+    umkm,
+    write_book,
+    write_quarter,
+    write_year,
+)
 
 
 @pytest.fixture
@@ -88,3 +105,67 @@ def defective(tmp_path):
         ("error", "workbook-missing", "2024/pdrb.xlsx", None, None),
     }
     return data, expected
+
+
+@pytest.fixture
+def quarter_data(small_data: Path) -> Path:
+    """small_data with 2023/TW2, 2024/TW1 and 2024/TW2 (values hand-checked in tests/calc/test_triwulan.py);
+    no 2023/TW1, so the c-to-c growths of 2024 TW I cannot be computed."""
+    return add_quarters(small_data)
+
+
+def add_quarters(data: Path) -> Path:
+    write_quarter(data, 2023, 2, **QUARTER_2023_TW2)
+    write_quarter(data, 2024, 1, **QUARTER_2024_TW1)
+    write_quarter(data, 2024, 2, **QUARTER_2024_TW2)
+    return data
+
+
+# Per indicator: the 2024 target (a number, or {tahunan, tw}) and the triwulan block; IKU-5 says nothing.
+QUARTERLY = {
+    "IKT-1": ({"tahunan": 9.5, "tw": [2, 4.5, 7, 9.5]}, "c-to-c"),
+    "IKU-1": ({"tahunan": 10, "tw": [2.5, 50, 7.5, 10]}, "snapshot"),
+    "IKU-2": ({"tahunan": 70, "tw": [10, 50, 60, 70]}, None),
+    "IKU-3": ({"tahunan": 100, "tw": [40, 20, 20, 20]}, {"capaian": "kumulatif"}),
+    "IKT-2": ([5.0, 6.0], {"bacaan": "tahunan", "alasan": "PDRB kota diterbitkan BPS setahun sekali"}),
+    "IKT-3": (5.5, "tahunan"),
+    "IKU-4": (10, "c-to-c"),  # no targets per triwulan
+    "IKU-5": (8, None),  # a growth that does not say how it is read over part of a year
+    "IKU-6": ({"tahunan": 10, "tw": [30, 25, 20, 10]}, "c-to-c"),  # lower is better
+}
+
+
+@pytest.fixture
+def quarterly_config(tmp_path: Path) -> Config:
+    """The shipped configuration with the quarterly declarations of QUARTERLY for 2024."""
+    return quarterly_config_at(tmp_path / "indicators-triwulan.yaml")
+
+
+def quarterly_config_at(path: Path) -> Config:
+    data = yaml.safe_load((ROOT / "indicators.yaml").read_text())
+    for tujuan in data["tujuan"]:
+        for ind in tujuan["indikator"] + [i for s in tujuan["sasaran"] for i in s["indikator"]]:
+            target, triwulan = QUARTERLY[ind["id"]]
+            ind["targets"] = {2024: target}
+            ind.pop("triwulan", None)
+            if triwulan is not None:
+                ind["triwulan"] = triwulan
+            if ind["id"] == "IKU-6":
+                ind["better"] = "lower"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return load_config(path)
+
+
+@pytest.fixture(scope="session")
+def tw2_result(tmp_path_factory: pytest.TempPathFactory) -> TriwulanResult:
+    """2024 TW II of quarter_data with quarterly_config and a 2024/TW2/anggaran.xlsx, computed once for the
+    renderer tests (the values are those of tests/calc/test_triwulan.py)."""
+    folder = tmp_path_factory.mktemp("triwulan")
+    data = folder / "data"
+    write_year(data, 2023, **YEAR_2023)
+    write_year(data, 2024, **YEAR_2024)
+    add_quarters(data)
+    budget = [("2.17.07", "PROGRAM UMKM", 100_000_000, 40_000_000)]
+    budget.append(("2.17.07.2.01.0003", "Fasilitasi Kemudahan Perizinan", 100_000_000, 40_000_000))
+    write_book(data / "2024" / "TW2" / "anggaran.xlsx", anggaran(*budget))
+    return compute_triwulan(quarterly_config_at(folder / "indicators.yaml"), data, 2024, 2)

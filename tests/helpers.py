@@ -128,27 +128,37 @@ def anggaran(*rows) -> dict[str, list[list]]:
     return {"Realisasi Anggaran": [ANGGARAN_HEADER, *map(list, rows)]}
 
 
-def write_year(
-    data_dir: Path,
-    year: int,
+def write_year(data_dir: Path, year: int, *, pdrb_rows: list[list], **rows: list[list]) -> Path:
+    """One year folder with the four workbooks of the default contract (``rows``: those of write_folder)."""
+    folder = data_dir / str(year)
+    write_folder(folder, **rows)
+    write_book(folder / "pdrb.xlsx", {"PDRB ADHK": pdrb_rows})
+    return folder
+
+
+def write_quarter(data_dir: Path, year: int, triwulan: int, **rows: list[list]) -> Path:
+    """DATA_DIR/<year>/TW<n>/ with the bidang workbooks; no pdrb.xlsx, which BPS publishes once a year."""
+    folder = data_dir / str(year) / f"TW{triwulan}"
+    write_folder(folder, **rows)
+    return folder
+
+
+def write_folder(
+    folder: Path,
     *,
     umkm_rows: list[list],
     ikm_rows: list[list],
     koperasi_rows: list[list],
     volume_rows: list[list],
     ekspor_rows: list[list],
-    pdrb_rows: list[list],
-) -> Path:
-    """One year folder with the four workbooks of the default contract."""
-    folder = data_dir / str(year)
+) -> None:
+    """The three bidang workbooks of the default contract in one folder."""
     write_book(folder / "bidang_usaha_mikro_ikm.xlsx", {"Data UMKM": umkm_rows, "Direktori IKM": ikm_rows})
     write_book(folder / "bidang_koperasi.xlsx", {"Keragaan Koperasi": koperasi_rows})
     write_book(
         folder / "bidang_perdagangan.xlsx",
         {"Volume Perdagangan": volume_rows, "Realisasi Ekspor": ekspor_rows},
     )
-    write_book(folder / "pdrb.xlsx", {"PDRB ADHK": pdrb_rows})
-    return folder
 
 
 # Two small years whose nine indicators are computed by hand in test_compute.py.
@@ -239,3 +249,68 @@ _runner = CliRunner()
 def run(*args: object) -> Result:
     """``iku ARGS`` in-process, as the user types it; exceptions are not swallowed."""
     return _runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+# Three triwulan folders, computed by hand in tests/calc/test_triwulan.py against the two years above.
+QUARTER_2023_TW2 = dict(  # the c-to-c base of 2024 TW II
+    umkm_rows=umkm(
+        ("1001", "Mikro", 300_000_000),
+        ("1002", "Mikro", 200_000_000),
+        ("1004", "Kecil", 300_000_000),
+    ),
+    ikm_rows=[
+        IKM_HEADER,
+        ["IKM A", "Batik", "Kota", 5, 10_000_000, 20_000_000],
+        ["IKM B", "Kopi", "Kota", 3, 5_000_000, 30_000_000],
+    ],
+    koperasi_rows=koperasi(
+        ("BH-1", "Aktif", 400_000, [70, 70, 70, 70]),
+        ("BH-2", "Aktif", 600_000, [70, 50, 70, 70]),
+    ),
+    volume_rows=[
+        VOLUME_HEADER,
+        ["Pasar Baru", "Beras", 500, 6_000_000],
+        ["Pasar Lama", "Gula", 250, 3_500_000],
+    ],
+    ekspor_rows=[EKSPOR_HEADER, ["PT A", "Kopi", "Jepang", 50, 1000], ["PT B", "Mebel", "Belanda", 25, 1500]],
+)
+QUARTER_2024_TW1 = dict(
+    umkm_rows=umkm(
+        ("1001", "Mikro", 150_000_000),
+        ("1002", "Mikro", 250_000_000),
+        ("1006", "Mikro", 20_000_000),
+    ),
+    ikm_rows=[IKM_HEADER, ["IKM A", "Batik", "Kota", 5, 10_000_000, 12_000_000]],
+    koperasi_rows=koperasi(
+        ("BH-1", "Aktif", 300_000, [80, 80, 80, 80]),
+        ("BH-2", "Aktif", 400_000, [50, 50, 50, 50]),
+    ),
+    volume_rows=[VOLUME_HEADER, ["Pasar Baru", "Beras", 300, 3_600_000]],
+    ekspor_rows=[EKSPOR_HEADER, ["PT A", "Kopi", "Jepang", 50, 900]],
+)
+QUARTER_2024_TW2 = dict(
+    umkm_rows=umkm(
+        ("1001", "Mikro", 310_000_000),
+        ("1002", "Mikro", 320_000_000),
+        ("1006", "Mikro", 30_000_000),
+        ("1008", "Mikro", 10_000_000),
+        ("1009", "Mikro", 20_000_000),
+        ("1003", "Kecil", 210_000_000),
+    ),
+    ikm_rows=[
+        IKM_HEADER,
+        ["IKM A", "Batik", "Kota", 5, 10_000_000, 27_500_000],
+        ["IKM B", "Kopi", "Kota", 3, 5_000_000, 32_500_000],
+    ],
+    koperasi_rows=koperasi(
+        ("BH-1", "Aktif", 700_000, [80, 80, 80, 80]),
+        ("BH-2", "Aktif", 800_000, [60, 60, 60, 60]),
+        ("BH-3", "Tidak Aktif", 100_000, [None, None, None, None]),
+    ),
+    volume_rows=[
+        VOLUME_HEADER,
+        ["Pasar Baru", "Beras", 640, 7_700_000],
+        ["Pasar Lama", "Gula", 320, 4_500_000],
+    ],
+    ekspor_rows=[EKSPOR_HEADER, ["PT A", "Kopi", "Jepang", 60, 1800], ["PT B", "Mebel", "Belanda", 30, 1200]],
+)

@@ -121,3 +121,58 @@ def test_installed_command_on_examples(tmp_path):
     assert table.returncode == 0
     assert "9 dari 9 indikator dihitung." in table.stdout
     assert "10,45 %" in table.stdout  # IKU-1: (3.276 - 2.966) / 2.966
+
+
+EXPECTED_TW = json.loads((ROOT / "examples" / "expected_triwulan.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def quarters():
+    """2024 up to TW IV of the examples, each triwulan from its own folders, computed once."""
+    from iku_cli.calc.triwulan import compute_triwulan
+
+    return compute_triwulan(load_config(ROOT / "indicators.yaml"), EXAMPLES, 2024, 4)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("triwulan", [1, 2, 3, 4])
+def test_examples_per_triwulan_match_the_generators_ground_truth(quarters, triwulan):
+    result = quarters.quarters[triwulan - 1]
+    expected = EXPECTED_TW[f"2024/TW{triwulan}"]
+    assert result.exit_code == 0  # the annual-only indicators do not fail a triwulan
+    for ind in result.indicators:
+        for got, want in (
+            (ind.value, expected["indicators"][ind.id]),
+            (ind.capaian, expected["capaian"][ind.id]),
+        ):
+            assert (got is None) == (want is None), ind.id  # annual only: no value, never 0
+            if want is not None:
+                assert got == pytest.approx(want, rel=1e-12), ind.id
+    assert result.average.value == pytest.approx(expected["rata_rata_capaian"]["keseluruhan"], rel=1e-12)
+
+
+@pytest.mark.slow
+def test_tw4_c_to_c_equals_the_annual_growth(quarters, computed):
+    tw4 = {i.id: i for i in quarters.now.indicators}
+    annual = {i.id: i for i in computed(2024).indicators}
+    c_to_c = [iid for iid, ind in tw4.items() if ind.triwulan.bacaan == "c-to-c"]
+    assert c_to_c == ["IKT-1", "IKU-4", "IKU-5", "IKU-6"]
+    for iid in c_to_c:
+        assert tw4[iid].triwulan.periode == ("2023/TW4", "2024/TW4")
+        assert tw4[iid].value == pytest.approx(annual[iid].value, rel=1e-12), iid
+    # a snapshot at TW IV is the year too: the end of 2024 against the end of 2023
+    assert tw4["IKU-1"].value == pytest.approx(annual["IKU-1"].value, rel=1e-12)
+    assert [iid for iid, ind in tw4.items() if ind.status == "annual-only"] == ["IKU-2", "IKT-2", "IKT-3"]
+
+
+@pytest.mark.slow
+def test_examples_tw2_by_hand(quarters):
+    """Two values of 2024 TW II, from the measures the generator wrote (see the README)."""
+    tw2 = {i.id: i for i in quarters.quarters[1].indicators}
+    iku1 = tw2["IKU-1"]  # snapshot: usaha mikro in the register at 30 June 2024 against the end of 2023
+    assert (iku1.inputs.v_n_1, iku1.inputs.v_n) == (2966, 3104)
+    assert iku1.value == pytest.approx((3104 - 2966) / 2966 * 100) and iku1.target == 5.0
+    assert iku1.capaian == pytest.approx((3104 - 2966) / 2966 * 100 / 5.0 * 100)
+    iku6 = tw2["IKU-6"]  # c-to-c: export FOB Jan-Jun 2024 against Jan-Jun 2023
+    assert (iku6.inputs.v_n_1, iku6.inputs.v_n) == (1_404_000, 1_780_500)
+    assert iku6.value == pytest.approx(376_500 / 1_404_000 * 100)

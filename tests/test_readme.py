@@ -17,7 +17,8 @@ COMMANDS = re.findall(r"^(?:\$ |.*&& )(iku [^&|\n]+?)\s*$", README, flags=re.MUL
 
 def test_the_readme_shows_its_commands():
     assert "iku compute examples/data --year 2024" in COMMANDS
-    assert len(COMMANDS) == 5
+    assert "iku compute examples/data --year 2024 --triwulan 2 --output pk-tw2.xlsx" in COMMANDS
+    assert len(COMMANDS) == 7
 
 
 @pytest.mark.slow
@@ -28,6 +29,7 @@ def test_every_readme_command_runs_as_written(tmp_path, monkeypatch):
         result = run(*shlex.split(command)[1:])
         assert result.exit_code == 0, (command, result.stderr)
     assert (tmp_path / "laporan.xlsx").is_file() and (tmp_path / "iku-2024.json").is_file()
+    assert (tmp_path / "pk-tw2.xlsx").is_file()
     assert len(list((tmp_path / "diperiksa" / "2024").glob("*.xlsx"))) == 5  # anggaran.xlsx has findings too
     empty = run(
         "validate", "blanko/"

@@ -47,3 +47,19 @@ def test_input_files_carry_their_hash(config, small_data):
     path = small_data / "2024" / "pdrb.xlsx"
     assert f.file == "2024/pdrb.xlsx" and f.size == path.stat().st_size
     assert f.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_triwulan_folders_are_read_apart_from_the_year(config, quarter_data):
+    ws = Workspace(config, quarter_data)
+    assert ws.path(2024, "pdrb.xlsx", 2) == quarter_data / "2024" / "TW2" / "pdrb.xlsx"
+    annual, tw2 = ws.sheet(2024, "umkm"), ws.sheet(2024, "umkm", 2)
+    assert (annual.file, tw2.file) == (
+        "2024/bidang_usaha_mikro_ikm.xlsx",
+        "2024/TW2/bidang_usaha_mikro_ikm.xlsx",
+    )
+    assert ws.sheet(2024, "umkm", 2) is tw2
+    assert ws.measure(2024, "jumlah_usaha_mikro").value == 4
+    assert ws.measure(2024, "jumlah_usaha_mikro", 2).value == 5  # 1001, 1002, 1006, 1008, 1009
+    # a measure of n-1 at a triwulan counts the annual data of n-1
+    assert ws.measure(2024, "jumlah_usaha_mikro_tahun_lalu", 2).value == 3
+    assert ws.measure_sheets(2024, "jumlah_usaha_mikro_naik_kelas", 2) == [ws.sheet(2023, "umkm"), tw2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from iku_cli import findings as F
 from iku_cli.calc.workspace import Workspace
+from iku_cli.config import Folder, folder_name
 from iku_cli.findings import Finding
 from iku_cli.numbers import format_auto, format_number
 
@@ -11,54 +12,60 @@ from iku_cli.numbers import format_auto, format_number
 def read_years(ws: Workspace, years: list[int], source_ids: list[str] | None = None) -> list[Finding]:
     """Read every declared sheet the given years need; return all findings, in reading order."""
     source_ids = source_ids if source_ids is not None else list(ws.config.spec.sources)
+    return read_folders(ws, [((year, None), sid) for year in years for sid in source_ids])
+
+
+def read_folders(ws: Workspace, reads: list[tuple[Folder, str]]) -> list[Finding]:
+    """Read each (folder, source) sheet; return all findings, in reading order."""
     found: list[Finding] = []
-    for year in years:
-        for sid in source_ids:
-            found += ws.sheet(year, sid).findings
-    found += _extra_sheets(ws, years, source_ids)
-    found += unit_consistency(ws, years, source_ids)
+    for (year, triwulan), sid in reads:
+        found += ws.sheet(year, sid, triwulan).findings
+    found += _extra_sheets(ws, reads)
+    found += unit_consistency(ws, reads)
     return F.dedupe(found)  # two sources in one missing or broken workbook: one finding about the file
 
 
-def _extra_sheets(ws: Workspace, years: list[int], source_ids: list[str]) -> list[Finding]:
+def _extra_sheets(ws: Workspace, reads: list[tuple[Folder, str]]) -> list[Finding]:
     out: list[Finding] = []
     sources = ws.config.spec.sources
-    for year in years:
-        by_file: dict[str, set[str]] = {}
-        for sid in source_ids:
-            data = ws.sheet(year, sid)
-            if data.sheet is not None:
-                by_file.setdefault(sources[sid].workbook, set()).add(data.sheet)
-        for workbook, used in by_file.items():
-            for name in ws.workbook(year, workbook).sheet_names:
-                declared = {s.sheet for s in sources.values() if s.workbook == workbook}
-                if name not in used and name not in declared:
-                    out.append(
-                        F.make(
-                            "extra-sheet-ignored",
-                            f"sheet '{name}' tidak dideklarasikan, diabaikan",
-                            file=f"{year}/{workbook}",
-                            sheet=name,
-                        )
+    by_file: dict[tuple[Folder, str], set[str]] = {}
+    for (year, triwulan), sid in reads:
+        data = ws.sheet(year, sid, triwulan)
+        if data.sheet is not None:
+            by_file.setdefault(((year, triwulan), sources[sid].workbook), set()).add(data.sheet)
+    for (folder, workbook), used in by_file.items():
+        declared = {s.sheet for s in sources.values() if s.workbook == workbook}
+        for name in ws.workbook(folder[0], workbook, folder[1]).sheet_names:
+            if name not in used and name not in declared:
+                out.append(
+                    F.make(
+                        "extra-sheet-ignored",
+                        f"sheet '{name}' tidak dideklarasikan, diabaikan",
+                        file=f"{folder_name(folder)}/{workbook}",
+                        sheet=name,
                     )
+                )
     return out
 
 
-def unit_consistency(ws: Workspace, years: list[int], source_ids: list[str]) -> list[Finding]:
-    """The same column written in different units in different years is worth a second look."""
+def unit_consistency(ws: Workspace, reads: list[tuple[Folder, str]]) -> list[Finding]:
+    """The same column written in different units in different folders is worth a second look."""
     out = []
-    for sid in source_ids:
+    for sid in dict.fromkeys(sid for _, sid in reads):
+        folders = [folder for folder, s in reads if s == sid]
         for cid, column in ws.config.spec.sources[sid].columns.items():
-            seen = {y: ws.sheet(y, sid).units.get(cid) for y in years}
+            seen = {folder: ws.sheet(folder[0], sid, folder[1]).units.get(cid) for folder in folders}
             units = {u for u in seen.values() if u}
             if len(units) > 1:
-                listing = ", ".join(f"{y}: {u}" for y, u in seen.items() if u)
-                last = max(y for y, u in seen.items() if u)
-                data = ws.sheet(last, sid)
+                listing = ", ".join(f"{folder_name(f)}: {u}" for f, u in seen.items() if u)
+                last = max(
+                    (f for f, u in seen.items() if u), key=lambda f: (f[0], f[1] or 5)
+                )  # annual data last
+                data = ws.sheet(last[0], sid, last[1])
                 out.append(
                     F.make(
                         "unit-inconsistent",
-                        f"kolom {column.header} memakai satuan berbeda antartahun ({listing}); "
+                        f"kolom {column.header} memakai satuan berbeda {_between(folders)} ({listing}); "
                         f"semua dikonversi ke {column.unit}, tetapi sebaiknya seragamkan satuannya",
                         file=data.file,
                         sheet=data.sheet,
@@ -66,6 +73,10 @@ def unit_consistency(ws: Workspace, years: list[int], source_ids: list[str]) -> 
                     )
                 )
     return out
+
+
+def _between(folders: list[Folder]) -> str:
+    return "antartahun" if all(triwulan is None for _, triwulan in folders) else "antarfolder"
 
 
 def large_changes(ws: Workspace, years: list[int]) -> list[Finding]:

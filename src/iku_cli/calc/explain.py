@@ -10,6 +10,7 @@ import pandas as pd
 from iku_cli.calc.compute import compute_year
 from iku_cli.calc.measures import previous_rows, rows_used
 from iku_cli.calc.results import ComputeResult, IndicatorResult, MeasureResult
+from iku_cli.calc.triwulan import triwulan_over
 from iku_cli.calc.workspace import PLAIN, Reading, Workspace
 from iku_cli.config import Config, Measure, Source, UnknownIndicator, conditions
 
@@ -40,16 +41,18 @@ def explain(
     indicator_id: str,
     *,
     reading: Reading = PLAIN,
+    triwulan: int | None = None,
 ) -> Explanation:
-    """The computation of ``year`` with, for one indicator, the Excel rows behind each of its measures."""
+    """The computation of ``year`` (or of its ``triwulan``, from DATA_DIR/<year>/TW<n>/ and the folders its
+    reading compares with) with, for one indicator, the Excel rows behind each of its measures."""
     ref = config.require_indicator(indicator_id)
     ws = Workspace(config, Path(data_dir), reading)
-    result = compute_year(ws, year)
+    result = compute_year(ws, year) if triwulan is None else triwulan_over(ws, year, triwulan).now
     ind = next(i for i in result.indicators if i.id == ref.indikator.id)
     rows = []
     for m in ind.measures:
         measure = config.spec.measures[m.id]
-        data = ws.sheet(m.year, measure.source)
+        data = ws.sheet(m.year, measure.source, m.triwulan)
         if not (data.readable and data.frame is not None):
             continue
         if m.previous_year is None:

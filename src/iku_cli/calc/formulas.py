@@ -33,12 +33,11 @@ def _finite(value: float, what: str) -> Outcome:
     return Outcome(value=value, status=Status.OK)
 
 
-def growth(previous: float, current: float, year: int) -> Outcome:
-    """(V(n) − V(n−1)) / V(n−1) × 100."""
+def growth(previous: float, current: float, year: int, base: str | None = None) -> Outcome:
+    """(V(n) − V(n−1)) / V(n−1) × 100; ``base`` names V(n−1)'s folder when it is not the year n−1's."""
     if previous == 0:
-        return not_computed(
-            Status.ZERO_BASE, f"nilai tahun {year - 1} = 0, pertumbuhan dari nol tidak terdefinisi"
-        )
+        where = base or f"tahun {year - 1}"
+        return not_computed(Status.ZERO_BASE, f"nilai {where} = 0, pertumbuhan dari nol tidak terdefinisi")
     return _finite((current - previous) / previous * 100, "pertumbuhan")
 
 

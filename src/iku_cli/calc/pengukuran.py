@@ -32,7 +32,7 @@ def riwayat(ws: Workspace, ind: Indikator, year: int, years: int, blocked: bool)
         outcome = (
             formulas.not_computed(Status.DATA_ERROR, DATA_ERROR) if blocked else realisasi(ws, ind, past)[0]
         )
-        target = ind.targets.get(past)
+        target = ind.target(past)
         cap = formulas.capaian(outcome.value, target, ind.better)
         reason = outcome.reason or cap.reason
         kat = formulas.kategori(cap.value, ws.config.spec.kategori)

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iku_cli.config import Config
-from iku_cli.read.locate import year_folder, year_folders
+from iku_cli.config import Config, Folder, folder_name
+from iku_cli.read.locate import quarter_folder, year_folder, year_folders
 from iku_cli.read.preload import Preloader, plan
 
-__all__ = ["Preloader", "preload", "year_folder", "year_folders", "years_to_check"]
+__all__ = [
+    "Preloader",
+    "folder_path",
+    "preload",
+    "preload_triwulan",
+    "quarter_folder",
+    "year_folder",
+    "year_folders",
+    "years_to_check",
+]
 
 
 def years_to_check(data_dir: Path | str, year: int | None) -> list[int]:
@@ -21,3 +30,24 @@ def years_to_check(data_dir: Path | str, year: int | None) -> list[int]:
 def preload(config: Config, data_dir: Path, years: list[int]) -> Preloader:
     """Start loading the declared sheets of ``years`` on a second thread, in the order they will be read."""
     return Preloader(plan(data_dir, config.sheets(), years))
+
+
+def folder_path(data_dir: Path, folder: Folder) -> Path:
+    """DATA_DIR/<year> or DATA_DIR/<year>/TW<n>."""
+    year, triwulan = folder
+    return year_folder(data_dir, year) if triwulan is None else quarter_folder(data_dir, year, triwulan)
+
+
+def preload_triwulan(config: Config, data_dir: Path, year: int, triwulan: int) -> Preloader:
+    """Start loading the sheets triwulan 1 .. ``triwulan`` read, in the order they will be read."""
+    sources = config.spec.sources
+    return Preloader(
+        [
+            (
+                folder_path(data_dir, folder) / sources[sid].workbook,
+                f"{folder_name(folder)}/{sources[sid].workbook}",
+                sources[sid].sheet,
+            )
+            for folder, sid in config.triwulan_reads(year, triwulan)
+        ]
+    )

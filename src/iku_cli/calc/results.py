@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from iku_cli.config import Band, Better, FormulaType, Level, Target
+from iku_cli.config import Bacaan, Band, Better, FormulaType, JenisCapaian, Level, Target
 from iku_cli.enums import Worded
-from iku_cli.findings import Finding, Severity
+from iku_cli.findings import Finding, Severity, dedupe
 
 
 class Status(Worded):
@@ -21,8 +21,12 @@ class Status(Worded):
     NO_REALISASI = "no-realisasi", "realisasi tidak ada"
     NO_TARGET = "no-target", "target tidak ditetapkan"
     ZERO_TARGET = "zero-target", "target nol"
+    ANNUAL_ONLY = "annual-only", "hanya tahunan"  # a triwulan of an indicator declared annual only
+    NO_READING = "no-reading", "bacaan triwulan tidak dinyatakan"  # a growth not saying how part years read
 
 
+# What an indicator has by declaration rather than by a fault of the data: it does not fail a computation.
+BY_DECLARATION = frozenset({Status.ANNUAL_ONLY})
 NOT_COMPUTED = "tidak dapat dihitung"  # how every value that could not be computed is shown
 DATA_ERROR = "data mengandung kesalahan; jalankan iku validate"  # why nothing is computed from broken data
 
@@ -78,6 +82,7 @@ class MeasureResult:
     unit: str | None
     role: str = ""  # "V(n-1)", "V(n)", "pembilang" or "penyebut": where it enters the formula
     previous_year: int | None = None  # a measure over two years: the year its keys are followed from
+    triwulan: int | None = None  # counted on the triwulan folder of ``year`` (DATA_DIR/<year>/TW<n>/)
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,27 @@ class Average:
 
 
 @dataclass(frozen=True)
+class TriwulanInfo:
+    """An indicator at a triwulan: how it was read, how its capaian was taken, and its targets.
+
+    The IndicatorResult around it holds the realisasi s.d. the triwulan's end, the target s.d. the triwulan
+    (the triwulan's own, or the sum so far for kumulatif) and the capaian against it.
+    """
+
+    triwulan: int
+    bacaan: Bacaan | None  # None: a growth that does not declare its reading
+    jenis_capaian: JenisCapaian
+    periode: tuple[
+        str, ...
+    ]  # the folders compared: ("2023/TW2", "2024/TW2"), ("2023", "2024/TW2"), ("2024/TW2",)
+    target_tahunan: Target | None
+    target_tw: tuple[Target, ...] | None  # the four quarterly targets as declared
+    capaian_tahunan: float | None  # the realisasi against the year's target
+    capaian_tahunan_reason: str | None = None
+    realisasi_triwulan: float | None = None  # kumulatif: the triwulan's own, realisasi s.d. n − s.d. n−1
+
+
+@dataclass(frozen=True)
 class IndicatorResult:
     id: str
     level: Level
@@ -154,10 +180,16 @@ class IndicatorResult:
     riwayat: list[HistoryPoint] = field(default_factory=list)  # years n−1, n−2 in full, the latest first
     baseline: Baseline | None = None
     pembanding: Comparison | None = None
+    triwulan: TriwulanInfo | None = None  # of a triwulan's computation
 
     @property
     def ok(self) -> bool:
         return self.status == Status.OK
+
+    @property
+    def fails(self) -> bool:
+        """Not computed for a reason other than a declaration (an annual-only indicator at a triwulan)."""
+        return not self.ok and self.status not in BY_DECLARATION
 
 
 @dataclass(frozen=True)
@@ -245,12 +277,13 @@ class ComputeResult:
     average: Average | None = None  # over every indicator of the table
     average_riwayat: dict[int, Average] = field(default_factory=dict)  # the same, for the years of riwayat
     anggaran: BudgetResult | None = None  # None when indicators.yaml declares no anggaran
+    triwulan: int | None = None  # computed for a triwulan of ``year``, from DATA_DIR/<year>/TW<n>/
 
     @property
     def all_ok(self) -> bool:
-        """Every indicator computed, and a budget given was read without error."""
+        """Every indicator computed (or annual only, at a triwulan), and a budget given was read without error."""
         budget_ok = self.anggaran is None or self.anggaran.status != Status.DATA_ERROR
-        return not self.blocked and all(i.ok for i in self.indicators) and budget_ok
+        return not self.blocked and not any(i.fails for i in self.indicators) and budget_ok
 
     @property
     def exit_code(self) -> int:
@@ -290,6 +323,31 @@ class ComputeResult:
             return []
         budget_file = self.anggaran.file if self.anggaran else None
         return [f for f in self.findings if blocks(f) and f.file != budget_file]
+
+
+@dataclass(frozen=True)
+class TriwulanResult:
+    """A triwulan of a year and every triwulan before it, each computed from its own folders: what the
+    Perjanjian Kinerja is monitored with."""
+
+    year: int
+    triwulan: int
+    quarters: list[ComputeResult]  # TW I .. TW ``triwulan``
+
+    @property
+    def now(self) -> ComputeResult:
+        """The triwulan asked for."""
+        return self.quarters[-1]
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every triwulan's findings; a folder read for two triwulan (n−1's annual data) once."""
+        return dedupe([f for q in self.quarters for f in q.findings])
+
+    @property
+    def exit_code(self) -> int:
+        """0 when the triwulan asked for is computed and no triwulan's data had errors."""
+        return 0 if self.now.all_ok and not any(q.blocked for q in self.quarters) else 1
 
 
 def target_json(target: Target | None) -> float | list[float] | None:

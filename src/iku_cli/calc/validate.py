@@ -7,7 +7,7 @@ from pathlib import Path
 
 from iku_cli import findings as F
 from iku_cli.calc.anggaran import read_budget
-from iku_cli.calc.crossyear import large_changes, read_years
+from iku_cli.calc.crossyear import large_changes, read_folders, read_years
 from iku_cli.calc.plan import years_to_check
 from iku_cli.calc.workspace import PLAIN, Reading, Workspace
 from iku_cli.config import Config
@@ -78,3 +78,21 @@ def validate_year(
     return ValidationReport(
         report.data_dir, report.years, F.by_severity([warning, *report.findings]), report.files
     )
+
+
+def validate_triwulan(
+    config: Config, data_dir: Path | str, year: int, triwulan: int, *, reading: Reading = PLAIN
+) -> ValidationReport:
+    """What computing ``triwulan`` of ``year`` needs: the sheets of DATA_DIR/<year>/TW<n>/ its indicators
+    read, those of the folders their readings compare with (TW<n> of n-1, the annual folder of n-1), and
+    the triwulan's budget when one is declared."""
+    ws = Workspace(config, Path(data_dir), reading)
+    reads = config.quarter_reads(year, triwulan)
+    budget = config.spec.anggaran.source if config.spec.anggaran else None
+    if budget is not None:
+        reads.append(((year, triwulan), budget))
+    found = read_folders(ws, reads)
+    if budget is not None:
+        found += read_budget(config, ws.sheet(year, budget, triwulan))[1]
+    files = sorted({d.file for d in ws.sheets_read() if not (d.missing and d.source.optional)})
+    return ValidationReport(data_dir=str(data_dir), years=[year], findings=ws.report(found), files=files)

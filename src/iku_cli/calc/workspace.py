@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import cast
 
 import pandas as pd
@@ -14,10 +14,10 @@ import pandas as pd
 from iku_cli.calc import anggaran
 from iku_cli.calc.measures import MeasureValue, aggregate, used_mask
 from iku_cli.calc.results import InputFile
-from iku_cli.config import Config, Source
+from iku_cli.config import Config, Folder, Source, folder_name, measure_folders
 from iku_cli.findings import Finding, by_severity, make
 from iku_cli.read import Opened, SheetData, WorkbookCache, read_sheet
-from iku_cli.read.locate import year_folder
+from iku_cli.read.locate import quarter_folder, year_folder
 from iku_cli.read.opener import Preloaded
 
 # Called around each sheet read with "2024/bidang_koperasi.xlsx › Keragaan Koperasi": the command line shows it.
@@ -41,30 +41,40 @@ PLAIN = Reading()  # nothing shown, nothing loaded ahead: the library's default
 
 @dataclass
 class Workspace:
-    """The data folder as read in one run: each sheet and each measure read once and remembered."""
+    """The data folder as read in one run: each sheet and each measure read once and remembered.
+
+    A folder is a year's own (the final annual data, ``triwulan`` None) or one of its triwulan folders,
+    DATA_DIR/<year>/TW<n>/, with the same workbooks as they stood at the triwulan's end.
+    """
 
     config: Config
     data_dir: Path
     reading: Reading = PLAIN
     cache: WorkbookCache = field(init=False)
-    _sheets: dict[tuple[int, str], SheetData] = field(default_factory=dict)
-    _measures: dict[tuple[int, str], MeasureValue | None] = field(default_factory=dict)
+    _sheets: dict[tuple[Folder, str], SheetData] = field(default_factory=dict)
+    _measures: dict[tuple[Folder, str], MeasureValue | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.cache = WorkbookCache(preloader=self.reading.preload)
 
-    def path(self, year: int, workbook: str) -> Path:
-        return year_folder(self.data_dir, year) / workbook
+    def folder(self, year: int, triwulan: int | None = None) -> Path:
+        if triwulan is None:
+            return year_folder(self.data_dir, year)
+        return quarter_folder(self.data_dir, year, triwulan)
 
-    def workbook(self, year: int, workbook: str) -> Opened:
-        return self.cache.get(self.path(year, workbook))
+    def path(self, year: int, workbook: str, triwulan: int | None = None) -> Path:
+        return self.folder(year, triwulan) / workbook
 
-    def sheet(self, year: int, source_id: str) -> SheetData:
-        key = (year, source_id)
+    def workbook(self, year: int, workbook: str, triwulan: int | None = None) -> Opened:
+        return self.cache.get(self.path(year, workbook, triwulan))
+
+    def sheet(self, year: int, source_id: str, triwulan: int | None = None) -> SheetData:
+        key = ((year, triwulan), source_id)
         if key not in self._sheets:
             source = self.config.spec.sources[source_id]
             needed = frozenset(self.config.columns_used(source_id))
-            path, file = self.path(year, source.workbook), f"{year}/{source.workbook}"
+            path = self.path(year, source.workbook, triwulan)
+            file = f"{folder_name((year, triwulan))}/{source.workbook}"
             with self.reading.progress(f"{file} › {source.sheet}"):
                 data = read_sheet(path, file, source_id, source, self.cache, needed)
             if source.optional and data.missing:
@@ -76,31 +86,33 @@ class Workspace:
             self._sheets[key] = data
         return self._sheets[key]
 
-    def frame(self, year: int, source_id: str) -> pd.DataFrame | None:
+    def frame(self, year: int, source_id: str, triwulan: int | None = None) -> pd.DataFrame | None:
         """A sheet's typed data rows; None when it could not be read, or has no data rows at all.
 
         A sheet with only its header is a workbook nobody filled in, not a count of zero.
         """
-        data = self.sheet(year, source_id)
+        data = self.sheet(year, source_id, triwulan)
         frame = data.frame if data.readable else None
         return frame if frame is not None and not frame.empty else None
 
-    def measure_sheets(self, year: int, measure_id: str) -> list[SheetData]:
-        """The sheets a measure reads for the report of ``year``, the earlier year first."""
+    def measure_sheets(self, year: int, measure_id: str, triwulan: int | None = None) -> list[SheetData]:
+        """The sheets a measure reads for the report of ``year`` (at ``triwulan``), the earlier year first."""
         measure = self.config.spec.measures[measure_id]
-        return [self.sheet(y, measure.source) for y in measure.data_years(year)]
+        return [self.sheet(y, measure.source, q) for y, q in measure_folders(measure, year, triwulan)]
 
-    def measure(self, year: int, measure_id: str) -> MeasureValue | None:
-        """The measure for the report of ``year``; None when a sheet it reads has no usable rows."""
-        key = (year, measure_id)
+    def measure(self, year: int, measure_id: str, triwulan: int | None = None) -> MeasureValue | None:
+        """The measure for the report of ``year`` (at ``triwulan``); None when a sheet it reads has no usable
+        rows. At a triwulan the data of ``year`` come from its TW folder, an earlier year's from its own."""
+        key = ((year, triwulan), measure_id)
         if key not in self._measures:
             measure = self.config.spec.measures[measure_id]
-            years = measure.data_years(year)
+            folders = measure_folders(measure, year, triwulan)
             value = None
-            if all(self.frame(y, measure.source) is not None for y in years):
-                now = self.sheet(years[-1], measure.source)
+            if all(self.frame(y, measure.source, q) is not None for y, q in folders):
+                (first, first_tw), (last, last_tw) = folders[0], folders[-1]
+                now = self.sheet(last, measure.source, last_tw)
                 frame = cast(pd.DataFrame, now.frame)
-                before = self.sheet(years[0], measure.source) if measure.follows_key else None
+                before = self.sheet(first, measure.source, first_tw) if measure.follows_key else None
                 mask = used_mask(
                     measure,
                     frame,
@@ -154,7 +166,7 @@ def _optional_missing(data: SheetData, path: Path) -> Finding:
     """An optional workbook that is not there is a note: what it feeds is left out, nothing else stops."""
     return make(
         "optional-workbook-missing",
-        f"workbook opsional {path.name} tidak ada di folder {path.parent.name}; yang dihitung darinya "
+        f"workbook opsional {path.name} tidak ada di folder {PurePosixPath(data.file).parent}; yang dihitung darinya "
         f"(sheet {data.source.sheet}) tidak dilaporkan",
         file=data.file,
     )

@@ -172,6 +172,23 @@ def year_option(help: str) -> Any:
     return typer.Option("--year", "-y", metavar="YEAR", help=help)
 
 
+def triwulan_option(help: str) -> Any:
+    return typer.Option("--triwulan", "-t", metavar="N", min=1, max=4, help=help, show_default=False)
+
+
+def require_quarter_folder(data_dir: Path, year: int, triwulan: int) -> None:
+    """A triwulan whose folder does not exist is a wrong path or a wrong triwulan, not missing data."""
+    from iku_cli.calc.plan import quarter_folder, year_folder
+
+    folder = quarter_folder(data_dir, year, triwulan)
+    if not folder.is_dir():
+        present = sorted(p.name for p in year_folder(data_dir, year).glob("TW[1-4]") if p.is_dir())
+        raise UsageError(
+            f"no folder '{folder}' (triwulan folders of {year}: {', '.join(present) or 'none'}); "
+            "a triwulan's workbooks go in DATA_DIR/<year>/TW<n>/"
+        )
+
+
 def year_data(data_dir: Path, year: int) -> Path:
     """DATA_DIR checked, with a folder for ``year``: a wrong path or year is a usage error, not missing data."""
     folder = data_dir_of(data_dir)
@@ -290,11 +307,17 @@ def reading_progress() -> Iterator[Callable[[str], AbstractContextManager[object
 
 
 @contextmanager
-def preloading(config: Config, data_dir: Path, years: list[int]) -> Iterator[Any]:
-    """Sheets of ``years`` loaded ahead on a second thread, started before the data libraries are imported."""
-    from iku_cli.calc.plan import preload
+def preloading(
+    config: Config, data_dir: Path, years: list[int], triwulan: int | None = None
+) -> Iterator[Any]:
+    """Sheets of ``years`` (or, with ``triwulan``, of triwulan 1..N of the last of them) loaded ahead on a
+    second thread, started before the data libraries are imported."""
+    from iku_cli.calc.plan import preload, preload_triwulan
 
-    preloader = preload(config, data_dir, years)
+    if triwulan is None:
+        preloader = preload(config, data_dir, years)
+    else:
+        preloader = preload_triwulan(config, data_dir, years[-1], triwulan)
     try:
         yield preloader
     finally:

@@ -25,6 +25,13 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    triwulan: Annotated[
+        int | None,
+        c.triwulan_option(
+            "With --year: check what computing triwulan N (1-4) needs, DATA_DIR/<year>/TW<N>/ and the "
+            "folders its readings compare with."
+        ),
+    ] = None,
     config: c.ConfigOption = None,
     fmt: Annotated[c.ValidateFormat, c.format_option()] = c.ValidateFormat.TABLE,
     output: Annotated[list[Path] | None, c.output_option(VALIDATE)] = None,
@@ -48,13 +55,19 @@ def validate(
     """Check the bidang workbooks before submission; every finding names its file, sheet and cell.
 
     Exit codes: 0 no error (with --strict: no error or warning); 1 at least one; 2 a usage or
-    configuration error.
+    configuration error (also: --triwulan without --year, or no DATA_DIR/<year>/TW<N> folder).
     """
     from iku_cli.calc.plan import years_to_check
     from iku_cli.calc.workspace import Reading
 
     cfg = c.load(config)
+    if triwulan is not None and year is None:
+        raise c.UsageError(
+            "--triwulan needs --year: the triwulan of which year (e.g. --year 2024 --triwulan 2)"
+        )
     folder = c.data_dir_of(data_dir) if year is None else c.year_data(data_dir, year)
+    if year is not None and triwulan is not None:
+        c.require_quarter_folder(folder, year, triwulan)
     guard = c.inputs_of(cfg, folder)
     paths = c.checked_outputs(output, VALIDATE, guard)
     years = years_to_check(folder, year)
@@ -68,17 +81,21 @@ def validate(
         for y in years:
             for workbook in {s.workbook for s in cfg.spec.sources.values()}:
                 guard.check(annotate_dir / str(y) / workbook, "--annotate")
+                if triwulan is not None:
+                    guard.check(annotate_dir / str(y) / f"TW{triwulan}" / workbook, "--annotate")
         annotate_dir.mkdir(parents=True, exist_ok=True)
-    with c.preloading(cfg, folder, years) as preload, c.reading_progress() as progress:
+    only = [years[-1]] if triwulan is not None else years
+    with c.preloading(cfg, folder, only, triwulan) as preload, c.reading_progress() as progress:
         from iku_cli.calc.validate import validate as run  # imported while the first sheet loads
-        from iku_cli.calc.validate import validate_year
+        from iku_cli.calc.validate import validate_triwulan, validate_year
 
         reading = Reading(progress, preload)
-        report = (
-            run(cfg, folder, years, reading=reading)
-            if year is None
-            else validate_year(cfg, folder, year, reading=reading)
-        )
+        if year is None:
+            report = run(cfg, folder, years, reading=reading)
+        elif triwulan is None:
+            report = validate_year(cfg, folder, year, reading=reading)
+        else:
+            report = validate_triwulan(cfg, folder, year, triwulan, reading=reading)
     c.show(VALIDATE, report, fmt, csv_dialect, show_all=show_all)
     c.write_outputs(VALIDATE, report, paths, csv_dialect)
     if annotate_dir is not None:

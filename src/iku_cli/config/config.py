@@ -7,7 +7,10 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
-from iku_cli.config.model import GrowthFormula, Indikator, Sasaran, Spec, Tujuan, conditions
+from iku_cli.config.model import Bacaan, GrowthFormula, Indikator, Measure, Sasaran, Spec, Tujuan, conditions
+
+# A folder of data: (year, triwulan), the triwulan None for the year's own folder (the final annual data).
+Folder = tuple[int, int | None]
 
 
 class UnknownIndicator(ValueError):
@@ -77,6 +80,29 @@ class Config:
             y for mid in formula.measure_ids for r in reported for y in self.spec.measures[mid].data_years(r)
         }
 
+    def quarter_reads(self, year: int, triwulan: int) -> list[tuple[Folder, str]]:
+        """(folder, source) of every sheet the indicators read for a triwulan, in reading order: the
+        triwulan's folder first, then the folders of n−1 their readings compare with."""
+        reads: set[tuple[Folder, str]] = set()
+        for ref in self.indicators:
+            for period in periods(ref.indikator, year, triwulan):
+                for mid in ref.indikator.formula.measure_ids:
+                    measure = self.spec.measures[mid]
+                    reads |= {(folder, measure.source) for folder in measure_folders(measure, *period)}
+        order = list(self.spec.sources)
+        return sorted(reads, key=lambda r: (-r[0][0], r[0][1] is None, order.index(r[1])))
+
+    def triwulan_reads(self, year: int, triwulan: int) -> list[tuple[Folder, str]]:
+        """(folder, source) of every sheet triwulan 1 .. ``triwulan`` read, each once, in reading order: a
+        triwulan's indicators, then its budget (DATA_DIR/<year>/TW<n>/anggaran.xlsx) when one is declared."""
+        reads: dict[tuple[Folder, str], None] = {}
+        budget = self.spec.anggaran.source if self.spec.anggaran else None
+        for q in range(1, triwulan + 1):
+            reads |= dict.fromkeys(self.quarter_reads(year, q))
+            if budget is not None:
+                reads[((year, q), budget)] = None
+        return list(reads)
+
     def sheets(self) -> list[tuple[str, str, str]]:
         """(source id, workbook, sheet) of every declared source, in the order they are read."""
         return [(sid, source.workbook, source.sheet) for sid, source in self.spec.sources.items()]
@@ -92,6 +118,37 @@ class Config:
         if ref is None:
             raise UnknownIndicator(indicator_id, [r.indikator.id for r in self.indicators])
         return ref
+
+
+def measure_folders(measure: Measure, year: int, triwulan: int | None = None) -> list[Folder]:
+    """The folders a measure reads for the report of ``year`` (at ``triwulan``): the data of ``year`` itself
+    from the triwulan's folder, an earlier year's (``year: n-1``, ``where_previous``) from its annual folder."""
+    return [(y, triwulan if y == year else None) for y in measure.data_years(year)]
+
+
+def periods(ind: Indikator, year: int, triwulan: int | None = None) -> list[Folder]:
+    """The periods an indicator's formula is evaluated on: V(n−1) and V(n) of a growth, n of a ratio.
+
+    For a triwulan, by the indicator's reading: c-to-c compares the same triwulan folder of n−1, snapshot
+    the annual folder of n−1, a ratio takes the triwulan's own; annual-only or undeclared readings have none.
+    """
+    growth = isinstance(ind.formula, GrowthFormula)
+    if triwulan is None:
+        return [(year - 1, None), (year, None)] if growth else [(year, None)]
+    bacaan = ind.bacaan
+    if bacaan == Bacaan.C_TO_C:
+        return [(year - 1, triwulan), (year, triwulan)]
+    if bacaan == Bacaan.SNAPSHOT:
+        return [(year - 1, None), (year, triwulan)]
+    if bacaan == Bacaan.TRIWULAN:
+        return [(year, triwulan)]
+    return []
+
+
+def folder_name(folder: Folder) -> str:
+    """ "2024" or "2024/TW2": a folder as findings and results name it, relative to DATA_DIR."""
+    year, triwulan = folder
+    return str(year) if triwulan is None else f"{year}/TW{triwulan}"
 
 
 def default_config_path() -> Path:

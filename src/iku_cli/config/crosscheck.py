@@ -5,21 +5,29 @@ Each check yields (location, message); the loader turns the location into a line
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 
 from iku_cli.config.model import (
     NUMERIC_TYPES,
+    TRIWULAN,
     Anggaran,
+    Bacaan,
     Band,
     Condition,
+    GrowthFormula,
     Indikator,
+    JenisCapaian,
     Measure,
     Renstra,
     Source,
     Spec,
+    Target,
     conditions,
     is_number,
     parse_kode,
+    quarter_target,
+    tw_label,
 )
 from iku_cli.text import closest, normalise
 
@@ -108,6 +116,7 @@ def _check_indicators(spec: Spec) -> Iterator[Problem]:
                     f"{_did_you_mean(m, spec.measures)}",
                 )
         yield from _check_targets(ind, spec.agency.renstra, at)
+        yield from _check_triwulan(ind, at)
     ids = [t.id for t in spec.tujuan] + [s.id for t in spec.tujuan for s in t.sasaran]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         yield ("tujuan",), f"tujuan/sasaran id '{dup}' is used twice; give each its own id"
@@ -150,18 +159,97 @@ def _check_condition(cond: Condition, source: Source, at: Location) -> Iterator[
 
 
 def _check_targets(ind: Indikator, renstra: Renstra | None, at: Location) -> Iterator[Problem]:
-    for year, target in ind.targets.items():
+    for year in ind.targets:
         where = (*at, "targets", year)
-        if isinstance(target, tuple) and target[0] > target[1]:
-            yield (
-                where,
-                f"indicator {ind.id}: target range for {year} has low {target[0]:g} above high {target[1]:g}; write [low, high]",
-            )
+        tw = ind.target_tw(year)
+        named = [(f"target range for {year}", ind.target(year))]
+        named += [
+            (f"{tw_label(q)} target range for {year}", t) for q, t in zip(TRIWULAN, tw or [], strict=False)
+        ]
+        for what, target in named:
+            if isinstance(target, tuple) and target[0] > target[1]:
+                yield (
+                    where,
+                    f"indicator {ind.id}: {what} has low {target[0]:g} above high {target[1]:g}; write [low, high]",
+                )
         if renstra is not None and not renstra.start <= year <= renstra.end:
             yield (
                 where,
                 f"indicator {ind.id}: target year {year} is outside the Renstra period {renstra.start}-{renstra.end}",
             )
+        if tw is not None:
+            yield from _check_quarter_targets(ind, year, tw, where)
+
+
+def _check_quarter_targets(ind: Indikator, year: int, tw: list[Target], where: Location) -> Iterator[Problem]:
+    """Quarterly targets agree with the year's, and the indicator says how its quarters are read."""
+    if ind.bacaan == Bacaan.TAHUNAN:
+        yield (
+            where,
+            f"indicator {ind.id} is annual only (triwulan: tahunan) but has targets per triwulan for {year}; "
+            "remove tw, or declare how it is read over part of a year",
+        )
+    elif ind.bacaan is None:
+        yield (
+            where,
+            f"indicator {ind.id} has targets per triwulan for {year}; declare how its growth is read over part "
+            "of a year: triwulan: c-to-c (against the same triwulan of n-1) or triwulan: snapshot (against "
+            "the end of n-1)",
+        )
+    kumulatif = ind.triwulan.capaian == JenisCapaian.KUMULATIF
+    year_end = quarter_target(tw, len(TRIWULAN), ind.triwulan.capaian)
+    annual = ind.target(year)
+    if annual is not None and not _same_target(year_end, annual):
+        words = "the four add up to" if kumulatif else "the TW IV target is"
+        why = (
+            "each is the triwulan's own share" if kumulatif else "each is the position at the triwulan's end"
+        )
+        yield (
+            where,
+            f"indicator {ind.id}: with capaian {ind.triwulan.capaian} ({why}) {words} {_target_words(year_end)}, "
+            f"not the year's target {_target_words(annual)}; make them agree",
+        )
+
+
+def _same_target(a: Target, b: Target) -> bool:
+    if isinstance(a, tuple) != isinstance(b, tuple):
+        return False
+    xs, ys = (a if isinstance(a, tuple) else (a,)), (b if isinstance(b, tuple) else (b,))
+    return all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x, y in zip(xs, ys, strict=True))
+
+
+def _target_words(target: Target) -> str:
+    return f"[{target[0]:g}, {target[1]:g}]" if isinstance(target, tuple) else f"{target:g}"
+
+
+def _check_triwulan(ind: Indikator, at: Location) -> Iterator[Problem]:
+    """A reading that fits the formula: c-to-c and snapshot compare two periods of a growth, a ratio is taken
+    on one; quarters of a growth rate do not add up."""
+    declared, growth = ind.triwulan.bacaan, isinstance(ind.formula, GrowthFormula)
+    where = (*at, "triwulan")
+    if growth and declared == Bacaan.TRIWULAN:
+        yield (
+            where,
+            f"indicator {ind.id} is a growth, which compares two periods: write triwulan: c-to-c (against the "
+            "same triwulan of n-1) or triwulan: snapshot (against the end of n-1)",
+        )
+    if not growth and declared in (Bacaan.C_TO_C, Bacaan.SNAPSHOT):
+        yield (
+            where,
+            f"indicator {ind.id} is a ratio: '{declared}' reads a growth; a ratio is taken on the triwulan's own "
+            "data (leave bacaan out, or write tahunan)",
+        )
+    if growth and ind.triwulan.capaian == JenisCapaian.KUMULATIF:
+        yield (
+            where,
+            f"indicator {ind.id}: capaian kumulatif adds the realisasi of the triwulan; the triwulan of a growth "
+            "rate do not add up: use nilai_akhir",
+        )
+    if ind.triwulan.alasan is not None and declared != Bacaan.TAHUNAN:
+        yield (
+            where,
+            f"indicator {ind.id}: alasan says why an indicator is annual only; it goes with bacaan: tahunan",
+        )
 
 
 # The columns a budget source must declare, with the types each may have, and what it holds.

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -235,6 +236,102 @@ class RatioFormula(_Model):
 
 Formula = Annotated[GrowthFormula | RatioFormula, Field(discriminator="type")]
 Target = float | tuple[float, float]
+TRIWULAN = (1, 2, 3, 4)
+ROMAN = ("I", "II", "III", "IV")
+QUARTER_END = ("31 Maret", "30 Juni", "30 September", "31 Desember")
+
+
+def tw_label(triwulan: int) -> str:
+    """ "TW II": a triwulan as the PK forms name it."""
+    return f"TW {ROMAN[triwulan - 1]}"
+
+
+def target_value(value: Any) -> Target:
+    """A number, or a range [low, high], as a target; anything else is a mistake worth a clear message."""
+    if is_number(value):
+        return float(value)
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(is_number(t) for t in value):
+        return (float(value[0]), float(value[1]))
+    raise ValueError(f"target '{value}' is not a number (e.g. 10.5) or a range [low, high]")
+
+
+class TargetTriwulan(_Model):
+    """A year's target with one target per triwulan (TW I–IV).
+
+    With capaian ``nilai_akhir`` each is the position to reach by the quarter's end (TW IV's is the year's);
+    with ``kumulatif`` each is the quarter's own share (the four add up to the year's).
+    """
+
+    tahunan: Any
+    tw: list[Any]
+
+    @field_validator("tahunan")
+    @classmethod
+    def _tahunan(cls, value: Any) -> Target:
+        return target_value(value)
+
+    @field_validator("tw")
+    @classmethod
+    def _tw(cls, values: list[Any]) -> list[Target]:
+        if len(values) != len(TRIWULAN):
+            raise ValueError(
+                f"tw has {len(values)} target{'s' * (len(values) != 1)}; write four, one per triwulan: "
+                "[TW I, TW II, TW III, TW IV]"
+            )
+        return [target_value(v) for v in values]
+
+
+def _target_kind(value: Any) -> str:
+    return "<triwulan>" if isinstance(value, (dict, TargetTriwulan)) else "<tahunan>"
+
+
+# A year's target: a number or a range (the year's only), or {tahunan: ..., tw: [...]} with the quarters'.
+YearTarget = Annotated[
+    Annotated[Annotated[Any, AfterValidator(target_value)], Tag("<tahunan>")]
+    | Annotated[TargetTriwulan, Tag("<triwulan>")],
+    Discriminator(_target_kind),
+]
+
+
+class Bacaan(StrEnum):
+    """How an indicator is read over part of a year (BPS: c-to-c against q-to-q and end-of-period figures)."""
+
+    C_TO_C = "c-to-c"  # a growth: the year to the quarter's end against the same part of n−1
+    SNAPSHOT = "snapshot"  # a growth: the position at the quarter's end against the end of n−1
+    TRIWULAN = "triwulan"  # a ratio: on the quarter's own data (a ratio's default)
+    TAHUNAN = "tahunan"  # annual only: no quarterly value (PDRB of a kota is published once a year)
+
+
+class JenisCapaian(StrEnum):
+    """How a quarter's capaian is taken (Permendagri 86/2017 practice; research/domain §4.2)."""
+
+    NILAI_AKHIR = "nilai_akhir"  # realisasi s.d. TW n / target TW n × 100
+    KUMULATIF = "kumulatif"  # Σ realisasi TW 1..n / Σ target TW 1..n × 100
+
+
+def quarter_target(tw: list[Target], triwulan: int, jenis: JenisCapaian) -> Target:
+    """The target s.d. a triwulan: that triwulan's (nilai akhir), or the sum of the triwulan so far
+    (kumulatif; ranges add up bound by bound)."""
+    if jenis == JenisCapaian.NILAI_AKHIR:
+        return tw[triwulan - 1]
+    so_far = tw[:triwulan]
+    low = sum(t[0] if isinstance(t, tuple) else t for t in so_far)
+    high = sum(t[1] if isinstance(t, tuple) else t for t in so_far)
+    return (low, high) if any(isinstance(t, tuple) for t in so_far) else low
+
+
+class Triwulan(_Model):
+    """The indicator over part of a year: how it is read, how its quarterly capaian is taken, why it is not."""
+
+    bacaan: Bacaan | None = None
+    capaian: JenisCapaian = JenisCapaian.NILAI_AKHIR
+    alasan: str | None = None  # why it is annual only (bacaan: tahunan), shown in place of a value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        """``triwulan: c-to-c`` is ``triwulan: {bacaan: c-to-c}``."""
+        return {"bacaan": data} if isinstance(data, str) else data
 
 
 class Pembanding(_Model):
@@ -252,25 +349,34 @@ class Indikator(_Model):
     formulasi: str
     sumber_data: str | None = None
     unit_kerja: str | None = None
-    targets: dict[int, Any] = {}
+    targets: dict[int, YearTarget] = {}
     better: Better = Better.HIGHER
     baseline: float | None = None  # kondisi awal: the realisasi of the year before the Renstra starts
     pembanding: Pembanding | None = None
+    triwulan: Triwulan = Triwulan()
 
-    @field_validator("targets")
-    @classmethod
-    def _targets(cls, targets: dict[int, Any]) -> dict[int, Target]:
-        out: dict[int, Target] = {}
-        for year, target in targets.items():
-            if is_number(target):
-                out[year] = float(target)
-            elif isinstance(target, list) and len(target) == 2 and all(is_number(t) for t in target):
-                out[year] = (float(target[0]), float(target[1]))
-            else:
-                raise ValueError(
-                    f"target for {year} is '{target}'; write a number (e.g. 10.5) or a range [low, high]"
-                )
-        return out
+    def target(self, year: int) -> Target | None:
+        """The year's target (a number or a range), whether or not it has quarterly targets."""
+        entry = self.targets.get(year)
+        return entry.tahunan if isinstance(entry, TargetTriwulan) else entry
+
+    def target_tw(self, year: int) -> list[Target] | None:
+        """The four quarterly targets of the year as declared; None when the year has none."""
+        entry = self.targets.get(year)
+        return list(entry.tw) if isinstance(entry, TargetTriwulan) else None
+
+    def target_sd(self, year: int, triwulan: int) -> Target | None:
+        """The target s.d. a triwulan, by the capaian type; None when the year has no quarterly targets."""
+        tw = self.target_tw(year)
+        return quarter_target(tw, triwulan, self.triwulan.capaian) if tw is not None else None
+
+    @property
+    def bacaan(self) -> Bacaan | None:
+        """How the indicator is read over part of a year: as declared; a ratio on the quarter's data by
+        default; None for a growth that does not say (c-to-c or snapshot is a choice, never a default)."""
+        if self.triwulan.bacaan is not None:
+            return self.triwulan.bacaan
+        return Bacaan.TRIWULAN if isinstance(self.formula, RatioFormula) else None
 
 
 class Sasaran(_Model):

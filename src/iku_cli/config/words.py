@@ -12,6 +12,7 @@ from iku_cli.config.model import (
     RatioFormula,
     Source,
     Spec,
+    tw_label,
 )
 from iku_cli.numbers import format_exact
 
@@ -49,11 +50,14 @@ def describe_filter(flt: Filter | None, source: Source | None = None) -> str:
     return joiner.join(w if isinstance(p, Condition) else f"({w})" for p, w in zip(parts, words, strict=True))
 
 
-def describe_measure_filter(measure: Measure, source: Source, year: int | None = None) -> str:
+def describe_measure_filter(
+    measure: Measure, source: Source, year: int | None = None, triwulan: int | None = None
+) -> str:
     """A measure's filter in words, saying which year it is about when that is not the year reported.
 
     "tahun 2023: Skala Usaha = Mikro ...; tahun 2024, NIB yang sama: Omzet per Tahun (Rp) > 300.000.000"
-    (``year``: the year the measure counts, the later of two; without it, "tahun n−1" and "tahun n").
+    (``year``: the year the measure counts, the later of two; without it, "tahun n−1" and "tahun n";
+    ``triwulan``: counted on that triwulan's data of ``year``, "tahun 2024 s.d. TW II").
     """
     if measure.where_previous is None:
         words = describe_filter(measure.where, source)
@@ -61,7 +65,7 @@ def describe_measure_filter(measure: Measure, source: Source, year: int | None =
             return f"tahun {year if year is not None else 'n−1'}: {words}"
         return words
     if year is not None:
-        before, after = f"{year - 1}", f"{year}"
+        before, after = f"{year - 1}", f"{year}" + (f" s.d. {tw_label(triwulan)}" if triwulan else "")
     else:
         before, after = ("n−2", "n−1") if measure.year == "n-1" else ("n−1", "n")
     key = source.columns[source.key].header if source.key in source.columns else "kunci"

@@ -14,12 +14,14 @@ from rich.text import Text
 
 from iku_cli.calc.explain import Explanation, MeasureRows
 from iku_cli.calc.results import GrowthInputs, RatioInputs
+from iku_cli.config import tw_label
 from iku_cli.config.words import aggregate_words
 from iku_cli.numbers import format_auto, format_percent
 from iku_cli.output.labels import target_text, value_text
 from iku_cli.output.result_view import indicator_dict
 from iku_cli.output.serialise import json_text
 from iku_cli.output.terminal import shown
+from iku_cli.output.triwulan_view import reading_words
 from iku_cli.text import row_ranges, visible
 
 
@@ -29,7 +31,9 @@ def formula_with_numbers(ex: Explanation) -> str:
     if ind.formula == "growth":
         growth = ind.inputs if isinstance(ind.inputs, GrowthInputs) else GrowthInputs(None, None)
         prev, cur = growth.v_n_1, growth.v_n
-        text = f"(V({year}) − V({year - 1})) / V({year - 1}) × 100 = ({format_auto(cur)} − {format_auto(prev)}) / {format_auto(prev)} × 100"
+        info = ind.triwulan
+        before, now = info.periode if info and len(info.periode) == 2 else (str(year - 1), str(year))
+        text = f"(V({now}) − V({before})) / V({before}) × 100 = ({format_auto(cur)} − {format_auto(prev)}) / {format_auto(prev)} × 100"
     else:
         ratio = ind.inputs if isinstance(ind.inputs, RatioInputs) else RatioInputs(None, None)
         text = f"pembilang / penyebut × 100 = {format_auto(ratio.pembilang)} / {format_auto(ratio.penyebut)} × 100"
@@ -41,11 +45,15 @@ def print_table(ex: Explanation, console: Console) -> None:
     place = f"Sasaran: {ind.sasaran}" if ind.sasaran else f"Tujuan: {ind.tujuan}"
     console.print(f"[bold]{shown(ind.id)}[/] {shown(ind.nama)}  [dim]({shown(place)})[/]")
     console.print(f"[bold]Formulasi[/] (dokumen IKU): {shown(ind.formulasi)}")
-    console.print(f"[bold]Dengan angka[/] ({ex.result.year}): {shown(formula_with_numbers(ex))}")
+    period = str(ex.result.year)
+    if ind.triwulan is not None:
+        period = f"{tw_label(ind.triwulan.triwulan)} {ex.result.year}"
+        console.print(f"[bold]Bacaan triwulan[/]: {shown(reading_words(ind))}")
+    console.print(f"[bold]Dengan angka[/] ({period}): {shown(formula_with_numbers(ex))}")
     if ind.target is not None or ind.capaian is not None:
         cap = format_percent(ind.capaian) if ind.capaian is not None else ind.capaian_reason
         console.print(
-            f"[bold]Target[/] {ex.result.year}: {target_text(ind.target, ind.satuan)} · capaian {shown(cap)} · kategori {shown(ind.kategori or '–')}"
+            f"[bold]Target[/] {period}: {target_text(ind.target, ind.satuan)} · capaian {shown(cap)} · kategori {shown(ind.kategori or '–')}"
         )
     console.print(
         f"[bold]Sumber data[/]: {shown(ind.sumber_data or '–')} · [bold]Unit kerja[/]: {shown(ind.unit_kerja or '–')}"
@@ -56,7 +64,7 @@ def print_table(ex: Explanation, console: Console) -> None:
         how = aggregate_words(m.aggregate, m.column)
         unit = f" {m.unit}" if m.unit else ""
         console.print(
-            f"  [bold]{shown(m.role)}[/] · {shown(m.label)} [dim]({shown(m.id)})[/], {m.year} = [bold]{format_auto(m.value)}{shown(unit)}[/]"
+            f"  [bold]{shown(m.role)}[/] · {shown(m.label)} [dim]({shown(m.id)})[/], {m.year}{f'/TW{m.triwulan}' if m.triwulan else ''} = [bold]{format_auto(m.value)}{shown(unit)}[/]"
         )
         console.print(f"    cara hitung: {shown(how)}")
         console.print(f"    filter: {shown(m.filter)}")
@@ -139,11 +147,15 @@ def _cell(value: object) -> str:
 def to_json(ex: Explanation) -> str:
     payload = indicator_dict(ex.indicator)
     payload["year"] = ex.result.year
+    if ex.indicator.triwulan is not None:
+        info = ex.indicator.triwulan
+        payload |= {"triwulan": info.triwulan, "bacaan": info.bacaan, "periode": list(info.periode)}
     payload["formula_with_numbers"] = formula_with_numbers(ex)
     by_key = {(r.measure.id, r.measure.year): r for r in ex.rows}
     measures: list[dict[str, Any]] = payload["measures"]
     for m in measures:
         used = by_key.get((m["id"], m["year"]))
+        m["triwulan"] = used.measure.triwulan if used is not None else None
         m["excel_rows"] = [int(i) for i in used.rows.index] if used is not None else None
         if used is not None and used.previous is not None:
             m["previous_year"] = used.measure.previous_year

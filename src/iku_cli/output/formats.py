@@ -102,6 +102,7 @@ def _write_data(file: Any, text: str) -> None:
 
 
 COMPUTE = Formats("iku_cli.output.result_view", TABLE_JSON_CSV, ALL_FILES)
+COMPUTE_TRIWULAN = Formats("iku_cli.output.triwulan_view", TABLE_JSON_CSV, ALL_FILES)  # --triwulan: the PK
 VALIDATE = Formats("iku_cli.output.findings_view", TABLE_JSON_CSV, ALL_FILES)
 EXPLAIN = Formats("iku_cli.output.explain_view", (Format.TABLE, Format.JSON))
 TREND = Formats("iku_cli.output.trend_view", TABLE_JSON_CSV, ALL_FILES)

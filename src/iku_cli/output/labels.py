@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iku_cli.calc.results import NOT_COMPUTED, ComputeResult, GroupResult, GrowthInputs, IndicatorResult
-from iku_cli.config import Band, FormulaType, Level, Target
+from iku_cli.calc.results import (
+    BY_DECLARATION,
+    NOT_COMPUTED,
+    ComputeResult,
+    GroupResult,
+    GrowthInputs,
+    IndicatorResult,
+)
+from iku_cli.config import Band, FormulaType, JenisCapaian, Level, Target
 from iku_cli.numbers import format_auto, format_number, format_percent
 
 FORMULA_WORDS = {FormulaType.GROWTH: "pertumbuhan", FormulaType.RATIO: "rasio"}
@@ -36,7 +43,7 @@ def is_percent(satuan: str) -> bool:
 def value_text(ind: IndicatorResult, decimals: int = 2) -> str:
     """The realisasi as a person reads it: "10,23 %", or the words for why there is none."""
     if ind.value is None:
-        return NOT_COMPUTED
+        return ind.status.words if ind.status in BY_DECLARATION else NOT_COMPUTED
     return amount_text(ind.value, ind.satuan, decimals)
 
 
@@ -48,12 +55,31 @@ def amount_text(value: float, satuan: str, decimals: int = 2) -> str:
 
 
 def inputs_text(ind: IndicatorResult, year: int) -> str:
-    """The numbers the value is computed from: "2023: 31.475\\n2024: 34.694" or "83 / 852"."""
+    """The numbers the value is computed from: "2023: 31.475\\n2024: 34.694" or "83 / 852"; at a triwulan
+    with the reading and the folders compared, "c-to-c 2023/TW2: 31.002\\n2024/TW2: 33.870"."""
     if isinstance(ind.inputs, GrowthInputs):
-        return f"{year - 1}: {format_auto(ind.inputs.v_n_1)}\n{year}: {format_auto(ind.inputs.v_n)}"
+        before, now = periods_text(ind, year)
+        return f"{before}: {format_auto(ind.inputs.v_n_1)}\n{now}: {format_auto(ind.inputs.v_n)}"
     if ind.inputs is None:
         return ""
     return f"{format_auto(ind.inputs.pembilang)} / {format_auto(ind.inputs.penyebut)}"
+
+
+def realisasi_shown(ind: IndicatorResult) -> float | None:
+    """The realisasi a PK form shows for a triwulan: in the triwulan alone for a kumulatif indicator (its
+    targets are per triwulan), s.d. the triwulan's end otherwise."""
+    info = ind.triwulan
+    if info is not None and info.jenis_capaian == JenisCapaian.KUMULATIF:
+        return info.realisasi_triwulan
+    return ind.value
+
+
+def periods_text(ind: IndicatorResult, year: int) -> tuple[str, str]:
+    """What a growth compares: "2023" and "2024"; at a triwulan its reading and folders, "c-to-c 2023/TW2"."""
+    info = ind.triwulan
+    if info is None or len(info.periode) != 2:
+        return str(year - 1), str(year)
+    return f"{info.bacaan} {info.periode[0]}", info.periode[1]
 
 
 def target_text(target: Target | None, satuan: str = "") -> str:

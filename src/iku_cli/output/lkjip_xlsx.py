@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -74,7 +75,7 @@ def _bands(result: ComputeResult) -> tuple[Band, ...]:
     return result.bands or DEFAULT_KATEGORI
 
 
-def _put_target(cell: Cell | MergedCell, target: Target | None) -> None:
+def put_target(cell: Cell | MergedCell, target: Target | None) -> None:
     if isinstance(target, tuple):
         cell.value = f"{target[0]:g} – {target[1]:g}".replace(".", ",")
         cell.alignment = S.Alignment(horizontal="right", vertical="top")
@@ -82,10 +83,10 @@ def _put_target(cell: Cell | MergedCell, target: Target | None) -> None:
         cell.value = target
         cell.number_format = S.NUM_2
     else:
-        _number(cell, None)
+        put_number(cell, None)
 
 
-def _number(cell: Cell | MergedCell, value: float | int | None, fmt: str = S.NUM_2) -> None:
+def put_number(cell: Cell | MergedCell, value: float | int | None, fmt: str = S.NUM_2) -> None:
     if value is None or not math.isfinite(value):  # a spreadsheet cell holds no infinity
         cell.value = "–"
         cell.alignment = S.Alignment(horizontal="center", vertical="top")
@@ -99,28 +100,7 @@ def _header(ws: Worksheet, result: ComputeResult) -> int:
     base = result.renstra[0] - 1 if result.renstra else "–"
     end = result.renstra[1] if result.renstra else "–"
     years = {"base": base, "n2": result.year - 2, "n1": result.year - 1, "n": result.year, "end": end}
-    col = 1
-    for title, subs in MEASURE_COLUMNS:
-        text = title.format(**years)
-        ws.cell(row=HEADER_ROW, column=col, value=text)
-        if len(subs) == 1:
-            ws.merge_cells(start_row=HEADER_ROW, start_column=col, end_row=HEADER_ROW + 1, end_column=col)
-        else:
-            ws.merge_cells(
-                start_row=HEADER_ROW, start_column=col, end_row=HEADER_ROW, end_column=col + len(subs) - 1
-            )
-            for i, (sub, _) in enumerate(subs):
-                ws.cell(row=HEADER_ROW + 1, column=col + i, value=sub)
-        for _, width in subs:
-            ws.column_dimensions[get_column_letter(col)].width = width
-            col += 1
-    last = col - 1
-    for row in (HEADER_ROW, HEADER_ROW + 1):
-        S.style_header_row(ws, row, 1, last)
-    S.fit_row_heights(ws, HEADER_ROW, HEADER_ROW + 1)
-    for row in (HEADER_ROW, HEADER_ROW + 1):  # bold headers run wider than the estimate: a little room
-        ws.row_dimensions[row].height = (ws.row_dimensions[row].height or 15) + 8
-    return last
+    return S.two_row_header(ws, HEADER_ROW, MEASURE_COLUMNS, **years)
 
 
 def _pengukuran(ws: Worksheet, result: ComputeResult, bands: tuple[Band, ...]) -> None:
@@ -197,9 +177,9 @@ def _average_row(
     ws.merge_cells(start_row=row, start_column=c["sasaran"], end_row=row, end_column=c["baseline"])
     for back, name in ((2, "capaian_n2"), (1, "capaian_n1")):
         earlier = group.riwayat.get(result.year - back)
-        _number(ws.cell(row=row, column=c[name]), earlier.value if earlier else None)
-    _number(ws.cell(row=row, column=c["capaian"]), avg.value)
-    _kategori(ws.cell(row=row, column=c["kategori"]), avg.kategori, bands)
+        put_number(ws.cell(row=row, column=c[name]), earlier.value if earlier else None)
+    put_number(ws.cell(row=row, column=c["capaian"]), avg.value)
+    put_kategori(ws.cell(row=row, column=c["kategori"]), avg.kategori, bands)
     if avg.averaged < avg.count:
         by_id = {i.id: i for i in result.indicators}
         left_out = [i for i in group.indikator if by_id[i].capaian is None]
@@ -213,7 +193,7 @@ def _average_row(
             cell.alignment = S.Alignment(vertical="top", horizontal=cell.alignment.horizontal, wrap_text=True)
 
 
-def _kategori(cell: Cell | MergedCell, kategori: str | None, bands: tuple[Band, ...]) -> None:
+def put_kategori(cell: Cell | MergedCell, kategori: str | None, bands: tuple[Band, ...]) -> None:
     cell.value = kategori or "–"
     cell.alignment = S.Alignment(horizontal="center", vertical="top", wrap_text=True)
     fill = S.kategori_fill(kategori, bands)
@@ -235,24 +215,24 @@ def _indicator_row(
     at("indikator").alignment = S.WRAP_TOP
     at("satuan").value = ind.satuan
     at("satuan").alignment = S.Alignment(horizontal="center", vertical="top", wrap_text=True)
-    _number(at("baseline"), ind.baseline.realisasi if ind.baseline else None)
+    put_number(at("baseline"), ind.baseline.realisasi if ind.baseline else None)
     for back, suffix in ((2, "_n2"), (1, "_n1")):
         point = next((p for p in ind.riwayat if p.tahun == result.year - back), None)
-        _put_target(at("target" + suffix), point.target if point else None)
+        put_target(at("target" + suffix), point.target if point else None)
         realised = point.realisasi if point else ind.history.get(result.year - back)
-        _number(at("realisasi" + suffix), realised)
-        _number(at("capaian" + suffix), point.capaian if point else None)
-    _put_target(at("target"), ind.target)
+        put_number(at("realisasi" + suffix), realised)
+        put_number(at("capaian" + suffix), point.capaian if point else None)
+    put_target(at("target"), ind.target)
     if ind.value is None:
         at("realisasi").value = NOT_COMPUTED
         at("realisasi").alignment = S.WRAP_TOP
     else:
-        _number(at("realisasi"), ind.value)
-    _number(at("capaian"), ind.capaian)
-    _kategori(at("kategori"), ind.kategori, bands)
-    _number(at("pembanding"), ind.pembanding.nilai if ind.pembanding else None)
-    _put_target(at("target_akhir"), ind.target_akhir)
-    _number(at("capaian_akhir"), ind.capaian_akhir)
+        put_number(at("realisasi"), ind.value)
+    put_number(at("capaian"), ind.capaian)
+    put_kategori(at("kategori"), ind.kategori, bands)
+    put_number(at("pembanding"), ind.pembanding.nilai if ind.pembanding else None)
+    put_target(at("target_akhir"), ind.target_akhir)
+    put_number(at("capaian_akhir"), ind.capaian_akhir)
     notes = [n for n in (ind.reason, ind.capaian_reason if ind.value is not None else None) if n]
     if ind.pembanding is not None:
         notes.append(f"Pembanding: {ind.pembanding.sumber}")
@@ -286,18 +266,23 @@ RINCIAN_COLUMNS = [  # about half size on one A4 landscape page wide; long texts
 ]
 
 
-def _rincian(ws: Worksheet, result: ComputeResult) -> None:
+def fill_rincian(
+    ws: Worksheet,
+    indicators: Sequence[IndicatorResult],
+    label: Callable[[IndicatorResult], str] = lambda i: i.id,
+) -> None:
+    """Per indicator (named by ``label``) its formula, value and status, and each measure with its source."""
     for c, (text, width) in enumerate(RINCIAN_COLUMNS, start=1):
         ws.cell(row=1, column=c, value=text)
         ws.column_dimensions[get_column_letter(c)].width = width
     S.style_header_row(ws, 1, 1, len(RINCIAN_COLUMNS))
     row = 2
-    for ind in result.indicators:
+    for ind in indicators:
         measures: list[MeasureResult | None] = list(ind.measures) or [None]
         start = row
         for m in measures:
             values = [
-                ind.id,
+                label(ind),
                 ind.nama,
                 ind.formulasi,
                 FORMULA_WORDS[ind.formula],
@@ -308,18 +293,18 @@ def _rincian(ws: Worksheet, result: ComputeResult) -> None:
                 if row == start:
                     ws.cell(row=row, column=c, value=v)
             if row == start:
-                _number(ws.cell(row=row, column=5), ind.value)
+                put_number(ws.cell(row=row, column=5), ind.value)
             if m is not None:
                 how = aggregate_words(m.aggregate, m.column)
                 ws.cell(row=row, column=7, value=m.label)
                 ws.cell(row=row, column=8, value=m.year)
-                _number(ws.cell(row=row, column=9), m.value, S.NUM_2 if m.aggregate == "sum" else S.NUM_0)
+                put_number(ws.cell(row=row, column=9), m.value, S.NUM_2 if m.aggregate == "sum" else S.NUM_0)
                 ws.cell(row=row, column=10, value=m.unit or ("unit" if m.aggregate != "sum" else None))
                 ws.cell(row=row, column=11, value=how)
                 ws.cell(row=row, column=12, value=m.filter)
                 ws.cell(row=row, column=13, value=m.file)
                 ws.cell(row=row, column=14, value=m.sheet)
-                _number(ws.cell(row=row, column=15), m.rows, S.NUM_0)
+                put_number(ws.cell(row=row, column=15), m.rows, S.NUM_0)
             for c in range(1, len(RINCIAN_COLUMNS) + 1):
                 cell = ws.cell(row=row, column=c)
                 cell.border = S.BORDER
@@ -336,10 +321,12 @@ def _rincian(ws: Worksheet, result: ComputeResult) -> None:
     S.print_setup(ws, title_rows="1:1")
 
 
-def _metadata(ws: Worksheet, result: ComputeResult) -> None:
+def fill_metadata(ws: Worksheet, result: ComputeResult, extra: Sequence[tuple[str, object]] = ()) -> None:
+    """Agency, year (and ``extra`` rows), configuration, data folder, time, version, status, input hashes."""
     rows = [
         ("Instansi", result.agency),
         ("Tahun", result.year),
+        *extra,
         ("File konfigurasi", S.cell_text(result.config_path)),
         ("Folder data", S.cell_text(result.data_dir)),
         ("Waktu perhitungan", result.generated_at),
@@ -378,8 +365,8 @@ def write_lkjip(result: ComputeResult, path: Path) -> None:
     _pengukuran(ws, result, bands)
     if result.anggaran is not None:
         fill_budget_sheet(wb.create_sheet("Realisasi Anggaran"), result)
-    _rincian(wb.create_sheet("Rincian Perhitungan"), result)
-    _metadata(wb.create_sheet("Metadata"), result)
+    fill_rincian(wb.create_sheet("Rincian Perhitungan"), result.indicators)
+    fill_metadata(wb.create_sheet("Metadata"), result)
     shown = [f for f in result.findings if f.severity != Severity.INFO]
     if shown:
         fill_findings_sheet(wb.create_sheet("Temuan Data"), shown)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,19 @@ from iku_cli.output.terminal import plain, shown
 # --- the terminal ---------------------------------------------------------------------------------
 
 
-def result_table(result: ComputeResult) -> Table:
-    has_targets = any(i.target is not None for i in result.indicators)
+# A column a caller adds after the kategori: its header, and its cell for each indicator.
+ExtraColumn = tuple[str, Callable[[IndicatorResult], "str | Text"]]
+
+
+def result_table(
+    result: ComputeResult,
+    title: str | None = None,
+    extra: Sequence[ExtraColumn] = (),
+    target_header: str = "Target",
+) -> Table:
+    has_targets = bool(extra) or any(i.target is not None for i in result.indicators)
     table = Table(
-        title=plain(f"Indikator Kinerja {result.agency} — tahun {result.year}"),
+        title=plain(title or f"Indikator Kinerja {result.agency} — tahun {result.year}"),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
@@ -50,9 +60,11 @@ def result_table(result: ComputeResult) -> Table:
     table.add_column("Indikator (masukan)", ratio=1, min_width=16)
     table.add_column("Realisasi", justify="right", min_width=9)  # "tidak dapat dihitung" may wrap
     if has_targets:
-        table.add_column("Target", justify="right", no_wrap=True)
+        table.add_column(target_header, justify="right", no_wrap=True)
         table.add_column("Capaian", justify="right", no_wrap=True)
         table.add_column("Kategori", min_width=6)
+    for header, _ in extra:
+        table.add_column(header, justify="right", no_wrap=True)
     current_tujuan = None
     for block in blocks(result):
         if block.tujuan_id != current_tujuan:
@@ -63,7 +75,7 @@ def result_table(result: ComputeResult) -> Table:
         if block.level == Level.SASARAN:
             table.add_row(plain(block.id, "bold"), plain(f"Sasaran: {block.text}", "bold magenta"))
         for ind in block.indicators:
-            table.add_row(*_indicator_cells(ind, result, has_targets))
+            table.add_row(*_indicator_cells(ind, result, has_targets), *(cell(ind) for _, cell in extra))
         if has_targets and block.group is not None:
             table.add_row(*_average_cells(f"Rata-rata capaian {block.id}", block.group.average, result))
     if has_targets and result.average is not None:
@@ -81,7 +93,7 @@ def _indicator_cells(ind: IndicatorResult, result: ComputeResult, has_targets: b
         name.append(f"\npembanding {ind.pembanding.tahun}: {figure}", style="dim")
     value = Text(
         value_text(ind).replace(NOT_COMPUTED, "tidak dapat\ndihitung"),
-        style="" if ind.ok else "bold red",
+        style="" if ind.ok else "bold red" if ind.fails else "dim",
     )
     cells: list[str | Text] = [plain(ind.id), name, value]
     if has_targets:

@@ -168,6 +168,34 @@ def fit_row(
         ws.row_dimensions[row].height = line_height * lines
 
 
+# Columns under a two-row header: (title, [(sub-title, width), ...]); one sub-column without a title spans both.
+HeaderColumns = Sequence[tuple[str, Sequence[tuple[str, float]]]]
+
+
+def two_row_header(ws: Worksheet, row: int, columns: HeaderColumns, **fields: object) -> int:
+    """The header in ``row`` and ``row`` + 1, titles filled with ``fields`` ("{n}" -> 2024), each column its
+    width; returns the number of columns."""
+    col = 1
+    for title, subs in columns:
+        ws.cell(row=row, column=col, value=title.format(**fields))
+        if len(subs) == 1:
+            ws.merge_cells(start_row=row, start_column=col, end_row=row + 1, end_column=col)
+        else:
+            ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=col + len(subs) - 1)
+            for i, (sub, _) in enumerate(subs):
+                ws.cell(row=row + 1, column=col + i, value=sub.format(**fields))
+        for _, width in subs:
+            ws.column_dimensions[get_column_letter(col)].width = width
+            col += 1
+    last = col - 1
+    for r in (row, row + 1):
+        style_header_row(ws, r, 1, last)
+    fit_row_heights(ws, row, row + 1)
+    for r in (row, row + 1):  # bold headers run wider than the estimate: a little room
+        ws.row_dimensions[r].height = (ws.row_dimensions[r].height or 15) + 8
+    return last
+
+
 # --- text that stays text --------------------------------------------------------------------------
 
 

@@ -14,6 +14,11 @@ def year_folder(data_dir: Path, year: int) -> Path:
     return Path(data_dir) / str(year)
 
 
+def quarter_folder(data_dir: Path, year: int, triwulan: int) -> Path:
+    """DATA_DIR/<year>/TW<n>: the folder that holds a year's workbooks as they stood at a triwulan's end."""
+    return year_folder(data_dir, year) / f"TW{triwulan}"
+
+
 def year_folders(data_dir: Path) -> list[int]:
     """Every sub-folder named as a year (2022, 2023 ...)."""
     return sorted(
