@@ -159,7 +159,8 @@ def _without_unused_columns(data: SheetData, used: frozenset[str]) -> SheetData:
     if data.frame is None or set(data.frame.columns) <= used:
         return data
     kept = [cid for cid in data.frame.columns if cid in used]
-    return replace(data, frame=data.frame[kept])
+    frame = data.frame[kept]
+    return replace(data, frame=frame, text_codes=data.codes.narrowed(frame))
 
 
 def _optional_missing(data: SheetData, path: Path) -> Finding:

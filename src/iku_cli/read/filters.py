@@ -38,6 +38,12 @@ class TextCodes:
                 self._columns[column] = (lookup[raw_codes], list(uniques))
         return self._columns[column]
 
+    def narrowed(self, frame: pd.DataFrame) -> TextCodes:
+        """The codes of ``frame``, the same rows with fewer columns: what is already made is kept."""
+        out = TextCodes(frame)
+        out._columns = {c: v for c, v in self._columns.items() if c in frame.columns}
+        return out
+
 
 def _condition_mask(frame: pd.DataFrame, cond: Condition, source: Source, codes: TextCodes) -> np.ndarray:
     column = source.columns[cond.column]

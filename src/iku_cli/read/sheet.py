@@ -16,12 +16,12 @@ import numpy as np
 import pandas as pd
 import python_calamine
 
-from iku_cli.config import Source
+from iku_cli.config import NUMERIC_TYPES, Source
 from iku_cli.config.words import describe_filter
 from iku_cli.findings import At, Finding, at_rows, has_errors
 from iku_cli.read.body import Body, blank_of, make_body
 from iku_cli.read.cellref import column_letter
-from iku_cli.read.cells import ColumnCells, normalised, typed
+from iku_cli.read.cells import ColumnCells, typed
 from iku_cli.read.filters import TextCodes, rows_kept
 from iku_cli.read.grid import Grid, collector_paused, load_grid
 from iku_cli.read.header import (
@@ -51,6 +51,7 @@ class SheetData:
     frame: pd.DataFrame | None = None  # one column per declared column found, indexed by Excel row
     findings: list[Finding] = field(default_factory=list)
     missing: bool = False  # the workbook is not in the year folder
+    text_codes: TextCodes | None = None  # the frame's normalised text, when already made while reading
 
     @property
     def readable(self) -> bool:
@@ -85,6 +86,8 @@ class SheetData:
     @cached_property
     def codes(self) -> TextCodes:
         """The frame's text, normalised once, for every measure and filter over this sheet."""
+        if self.text_codes is not None:
+            return self.text_codes
         return TextCodes(self.frame if self.frame is not None else pd.DataFrame())
 
 
@@ -146,14 +149,26 @@ def read_sheet(
         )
         return SheetData(source_id, source, file, sheet_name, findings=[*notes, found])
     with collector_paused():  # a million cells typed make millions of objects, none in a cycle
-        header, frame, findings = parse_rows(at, source, grid, needed)
-    return SheetData(source_id, source, file, sheet_name, header, frame, [*notes, *grid.findings, *findings])
+        header, frame, findings, codes = parse_rows(at, source, grid, needed)
+    return SheetData(
+        source_id,
+        source,
+        file,
+        sheet_name,
+        header,
+        frame,
+        [*notes, *grid.findings, *findings],
+        text_codes=codes,
+    )
 
 
 def parse_rows(
     at: At, source: Source, grid: Grid, needed: frozenset[str]
-) -> tuple[Header | None, pd.DataFrame | None, list[Finding]]:
-    """The header, the typed data rows and the findings of one sheet's cells (the grid's rows are let go)."""
+) -> tuple[Header | None, pd.DataFrame | None, list[Finding], TextCodes | None]:
+    """The header, the typed data rows, the findings of one sheet's cells and the rows' normalised text.
+
+    The grid's rows are let go on the way.
+    """
     rows = grid.take_rows()
     start = first_filled_row(rows)
     if start is None:
@@ -161,13 +176,14 @@ def parse_rows(
             None,
             None,
             [at.finding("header-not-found", "sheet ini kosong; isi baris judul kolom dan datanya")],
+            None,
         )
     header_index, located = locate_header(source, rows)
     if header_index is None:
         expected = ", ".join(c.label for c in source.columns.values())
         span = f"baris {start + 1}–{min(len(rows), start + HEADER_SEARCH_ROWS)}"
         message = f"tidak ada baris judul kolom di {HEADER_SEARCH_ROWS} baris pertama yang berisi ({span}); judul yang diharapkan: {expected}"
-        return None, None, [at.finding("header-not-found", message)]
+        return None, None, [at.finding("header-not-found", message)], None
     header, found = read_header(at, source, header_index, rows[header_index], located, needed)
     width = max([len(rows[header_index]), *(p.index + 1 for p in header.columns.values())])
     body = make_body(rows[header_index + 1 :], header.row + 1, width)
@@ -206,12 +222,13 @@ def parse_rows(
         {cid: pd.Series(v, index=index, dtype=v.dtype) for cid, v in typed_columns.items()}, index=index
     )
     found += check_totals(at, source, header, body, total, frame)
-    found += _required(at, source, header, frame, {cid: b[kept] for cid, b in blank.items()}, unknown)
-    found += _duplicates(at, source, header, frame)
+    codes = TextCodes(frame)  # made once: the checks below and every measure over this sheet use it
+    found += _required(at, source, header, frame, {cid: b[kept] for cid, b in blank.items()}, unknown, codes)
+    found += _duplicates(at, source, header, frame, codes)
     if frame.empty:
         message = f"sheet ini hanya berisi judul kolom (baris {header.row}), tanpa baris data; isi datanya"
         found.append(at.finding("no-data-rows", message))
-    return header, frame, found
+    return header, frame, found, codes
 
 
 def _at(body: Body, rows: dict[int, str]) -> np.ndarray:
@@ -273,11 +290,11 @@ def _required(
     frame: pd.DataFrame,
     blank: dict[str, np.ndarray],
     unknown: dict[str, dict[int, str]],
+    codes: TextCodes,
 ) -> list[Finding]:
     """Blank required cells; a cell whose value the reader could not give is already reported as such."""
     found = []
     rownums = frame.index.to_numpy()
-    codes = TextCodes(frame)
     for cid, column in source.columns.items():
         if cid not in header.columns:
             continue
@@ -306,22 +323,27 @@ def _always(message: str) -> Callable[[int], str]:
     return lambda _row: message
 
 
-def _duplicates(at: At, source: Source, header: Header, frame: pd.DataFrame) -> list[Finding]:
+def _duplicates(
+    at: At, source: Source, header: Header, frame: pd.DataFrame, codes: TextCodes
+) -> list[Finding]:
+    """Every repeat of a key after its first row (keys compared normalised: case, spaces, number or text)."""
     key = source.key
     if not key or key not in frame.columns:
         return []
-    present = frame[key].dropna()
-    values = pd.Series(normalised(present.to_numpy(dtype=object)), index=present.index)
-    dup = values[values.duplicated(keep=False)]
+    if source.columns[key].type in NUMERIC_TYPES:
+        numbers = frame[key].to_numpy(dtype=np.float64)
+        ids = pd.factorize(numbers)[0]
+        ids[np.isnan(numbers)] = -1
+    else:
+        ids = codes.of(key)[0]
+    rows = frame.index.to_numpy()
+    repeated = np.flatnonzero((ids >= 0) & pd.Series(ids).duplicated(keep="first").to_numpy())
+    if not repeated.size:
+        return []
+    distinct, first = np.unique(ids, return_index=True)  # each key's first position
+    first_rows = rows[first[np.searchsorted(distinct, ids[repeated])]]
+    first_of = dict(zip(rows[repeated].tolist(), first_rows.tolist(), strict=True))
     letter = header.columns[key].letter
-    first_row: dict[str, int] = {}
-    later: list[int] = []
-    for row, value in zip(dup.index.tolist(), dup.tolist(), strict=True):
-        if value in first_row:
-            later.append(row)
-        else:
-            first_row[value] = row
-    first_of = {row: first_row[value] for row, value in zip(dup.index.tolist(), dup.tolist(), strict=True)}
 
     def message(row: int) -> str:
         shown = frame.at[row, key]
@@ -331,5 +353,11 @@ def _duplicates(at: At, source: Source, header: Header, frame: pd.DataFrame) -> 
         )
 
     return at_rows(
-        at, "duplicate-key", later, lambda row: f"{letter}{row}", message, lambda row: frame.at[row, key], key
+        at,
+        "duplicate-key",
+        list(first_of),
+        lambda row: f"{letter}{row}",
+        message,
+        lambda row: frame.at[row, key],
+        key,
     )
