@@ -117,7 +117,7 @@ def _pengukuran(ws: Worksheet, result: ComputeResult, bands: tuple[Band, ...]) -
     current_tujuan = None
     for block in blocks(result):
         if block.tujuan_id != current_tujuan:
-            _group_row(ws, row, last, f"Tujuan {block.tujuan_id}: {block.tujuan}")
+            S.band_row(ws, row, last, f"Tujuan {block.tujuan_id}: {block.tujuan}")
             current_tujuan = block.tujuan_id
             row += 1
         start = row
@@ -147,17 +147,6 @@ def _pengukuran(ws: Worksheet, result: ComputeResult, bands: tuple[Band, ...]) -
     S.fit_row_heights(ws, HEADER_ROW + 2, row - 1)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 2, column=1).coordinate
     S.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW + 1}", centered=True)
-
-
-def _group_row(ws: Worksheet, row: int, last: int, text: str) -> None:
-    ws.cell(row=row, column=1, value=text)
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-    cell = ws.cell(row=row, column=1)
-    cell.font = S.Font(bold=True)
-    cell.fill = S.GROUP_FILL
-    cell.alignment = S.Alignment(vertical="center", wrap_text=True)
-    for col in range(1, last + 1):
-        ws.cell(row=row, column=col).border = S.BORDER
 
 
 def _average_row(

@@ -120,7 +120,7 @@ def fill_monitoring(ws: Worksheet, tw: TriwulanResult) -> None:
     indicator_rows = []
     for block in blocks(now):
         if block.tujuan_id != current_tujuan:
-            _band_row(ws, row, f"Tujuan {block.tujuan_id}: {block.tujuan}", S.GROUP_FILL)
+            S.band_row(ws, row, LAST, f"Tujuan {block.tujuan_id}: {block.tujuan}", S.GROUP_FILL)
             current_tujuan, row = block.tujuan_id, row + 1
         start = row
         for ind in block.indicators:
@@ -209,16 +209,6 @@ def _span(ws: Worksheet, first: int, last: int, col: int, last_col: int, text: s
     ws.cell(row=first, column=col, value=text).alignment = S.WRAP_TOP
     if last > first or last_col > col:
         ws.merge_cells(start_row=first, start_column=col, end_row=last, end_column=last_col)
-
-
-def _band_row(ws: Worksheet, row: int, text: str, fill: S.PatternFill) -> None:
-    ws.cell(row=row, column=1, value=text)
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=LAST)
-    cell = ws.cell(row=row, column=1)
-    cell.font, cell.fill = S.BOLD, fill
-    cell.alignment = S.Alignment(vertical="center", wrap_text=True)
-    for col in range(1, LAST + 1):
-        ws.cell(row=row, column=col).border = S.BORDER
 
 
 def _average_row(

@@ -238,9 +238,14 @@ def to_json(result: ComputeResult) -> str:
         "anggaran": budget_dict(result.anggaran),
         "indicators": [indicator_dict(i) for i in result.indicators],
         "findings": [f.to_dict() for f in result.findings if f.severity != "info"],
-        "files": [{"file": f.file, "sha256": f.sha256, "size": f.size} for f in result.files],
+        "files": files_list(result.files),
     }
     return json_text(payload)
+
+
+def files_list(files: Sequence[Any]) -> list[dict[str, Any]]:
+    """The input files read (name, SHA-256, size), for an auditor to check they are the ones signed off."""
+    return [{"file": f.file, "sha256": f.sha256, "size": f.size} for f in files]
 
 
 # --- CSV ------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from iku_cli.output.result_view import (
     average_dict,
     csv_number,
     csv_target,
+    files_list,
     group_dict,
     indicator_dict,
     result_table,
@@ -200,7 +201,7 @@ def to_json(tw: TriwulanResult) -> str:
         ],
         "indicators": [indicator_item(tw, k) for k in range(len(now.indicators))],
         "findings": [f.to_dict() for f in tw.findings if f.severity != "info"],
-        "files": [{"file": f.file, "sha256": f.sha256, "size": f.size} for f in now.files],
+        "files": files_list(now.files),
     }
     return json_text(payload)
 

@@ -54,6 +54,17 @@ def style_header_row(ws: Worksheet, row: int, first_col: int, last_col: int) -> 
         cell.border = BORDER
 
 
+def band_row(ws: Worksheet, row: int, last: int, text: str, fill: PatternFill = GROUP_FILL) -> None:
+    """A bold, shaded row merged across columns 1..``last`` (a tujuan heading, a total), bordered."""
+    ws.cell(row=row, column=1, value=text)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+    cell = ws.cell(row=row, column=1)
+    cell.font, cell.fill = BOLD, fill
+    cell.alignment = Alignment(vertical="center", wrap_text=True)
+    for col in range(1, last + 1):
+        ws.cell(row=row, column=col).border = BORDER
+
+
 def set_widths(ws: Worksheet, widths: Mapping[str, float]) -> None:
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
