@@ -62,7 +62,7 @@ def result_table(
     if has_targets:
         table.add_column(target_header, justify="right", no_wrap=True)
         table.add_column("Capaian", justify="right", no_wrap=True)
-        table.add_column("Kategori", min_width=6)
+        table.add_column("Kategori", min_width=13)  # "Sangat Tinggi" whole
     for header, _ in extra:
         table.add_column(header, justify="right", no_wrap=True)
     current_tujuan = None

@@ -62,7 +62,7 @@ def print_table(tw: TriwulanResult, console: Console) -> None:
         return
     year = tw.year
     title = f"Indikator Kinerja {now.agency} — tahun {year}, {period_words(year, tw.triwulan)}"
-    console.print(result_table(now, title, target_header=f"Target {tw_label(tw.triwulan)}"))
+    console.print(result_table(now, title, target_header=f"Target\n{tw_label(tw.triwulan)}"))
     for ind in now.indicators:
         if not ind.ok:
             console.print(plain(f"{ind.id}: {ind.reason}", "bold red" if ind.fails else "dim"))
