@@ -63,3 +63,27 @@ def test_triwulan_folders_are_read_apart_from_the_year(config, quarter_data):
     # a measure of n-1 at a triwulan counts the annual data of n-1
     assert ws.measure(2024, "jumlah_usaha_mikro_tahun_lalu", 2).value == 3
     assert ws.measure_sheets(2024, "jumlah_usaha_mikro_naik_kelas", 2) == [ws.sheet(2023, "umkm"), tw2]
+
+
+def test_columns_no_measure_uses_are_let_go_once_checked(config, small_data, monkeypatch):
+    import gc
+    import weakref
+
+    from iku_cli.calc import workspace
+
+    dropped: list[weakref.ref] = []
+    real = workspace.read_sheet
+
+    def read_and_watch(*args, **kwargs):
+        data = real(*args, **kwargs)
+        values = data.frame["nama_usaha"].to_numpy()
+        while values.base is not None:  # the array that holds the column's cells, whatever views it
+            values = values.base
+        dropped.append(weakref.ref(values))
+        return data
+
+    monkeypatch.setattr(workspace, "read_sheet", read_and_watch)
+    sheet = Workspace(config, small_data).sheet(2024, "umkm")
+    gc.collect()
+    assert "nama_usaha" not in sheet.frame.columns and "nib" in sheet.frame.columns
+    assert dropped[0]() is None  # nothing keeps the names alive

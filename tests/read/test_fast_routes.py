@@ -137,3 +137,67 @@ def test_text_codes_compare_normalised_values_once_each():
     assert uniques == ["mikro", "kecil"]
     assert codes.tolist() == [0, 0, -1, 0, 1]
     assert TextCodes(frame).of("absent")[0].tolist() == [-1] * 5
+
+
+def test_text_codes_of_values_already_normalised_are_the_values_themselves():
+    nib = ["9120001", "9120002", None, "9120001", "abc def"]
+    frame = pd.DataFrame({"nib": pd.Series(nib, dtype=object)})
+    codes, uniques = TextCodes(frame).of("nib")
+    assert uniques == ["9120001", "9120002", "abc def"]
+    assert codes.tolist() == [0, 1, -1, 0, 2]
+    assert uniques[0] is nib[0]  # no second string made for a value normalising cannot change
+
+
+@pytest.mark.parametrize(
+    ("values", "unchanged"),
+    [
+        (["a b", "c", "9120001"], True),
+        (["a  b", "c"], False),
+        (["a\tb", "c"], False),
+        (["A b", "c"], False),
+        (["a\u00a0b"], False),
+        (["straße"], False),
+    ],
+)
+def test_normalising_gives_the_column_back_exactly_when_nothing_changes(values, unchanged):
+    given = column(values)
+    got = normalised(given)
+    assert got.tolist() == [normalise(v) for v in values]
+    assert (got is given) is unchanged
+
+
+def body_rows(cells: list[object], width: int = 3) -> list[list[object]]:
+    """Ragged rows of the adversarial values: row i holds i % width + 1 of them."""
+    return [[cells[(i + k) % len(cells)] for k in range(i % width + 1)] for i in range(len(cells) * 3)]
+
+
+def test_a_body_made_slice_by_slice_equals_one_made_at_once(monkeypatch):
+    import iku_cli.read.body as body_module
+
+    rows = body_rows([*ADVERSARIAL, *["Mikro"] * 300, *["Kecil"] * 300])
+    whole = make_body(rows, 5, 2)
+    monkeypatch.setattr(body_module, "CHUNK", 7)
+    monkeypatch.setattr(body_module, "SHARE_FROM", 2)
+    sliced = make_body(iter(rows), 5, 2)
+    assert len(sliced.columns) == len(whole.columns) == 3
+    for c in range(3):
+        a, b = whole.column(c).tolist(), sliced.column(c).tolist()
+        assert [type(v) for v in a] == [type(v) for v in b]
+        assert [repr(v) for v in a] == [repr(v) for v in b]  # NaN and -0.0 as they were
+        assert sliced.types(c).tolist() == [type(v) for v in b]
+
+
+def test_equal_texts_of_a_column_become_one_object_and_nothing_else_merges():
+    one, true, text_one = 1.0, True, "1"
+    mikro = ["Mikro".lower().capitalize() for _ in range(400)]  # 400 distinct objects, equal
+    assert mikro[0] is not mikro[1]
+    body = make_body([[m, one if i % 3 else true] for i, m in enumerate(mikro)] + [[text_one, 1]], 2, 2)
+    texts = body.column(0)
+    assert all(t is texts[0] for t in texts[:400]) and texts.tolist()[:400] == mikro
+    assert texts[400] == "1" and body.column(1).tolist() == [1.0 if i % 3 else True for i in range(400)] + [1]
+    assert [type(v) for v in body.column(1)] == [float if i % 3 else bool for i in range(400)] + [int]
+
+
+def test_a_body_of_no_rows_has_the_header_width():
+    body = make_body(iter([]), 4, 3)
+    assert len(body.columns) == 3 and body.height == 0

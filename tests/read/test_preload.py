@@ -40,9 +40,66 @@ def test_what_was_not_asked_for_or_is_broken_is_left_to_the_reader(config, small
         )  # refused: the reader says why
         assert loader.take(small_data / "2099" / "x.xlsx", "X") is None  # never asked for
         first = loader.take(small_data / "2024" / "bidang_koperasi.xlsx", "Keragaan Koperasi")
-        assert first is not None and first.take_rows()[0][0] == "Nomor Badan Hukum"
+        assert first is not None and next(first.take_rows())[0] == "Nomor Badan Hukum"
         assert (
             loader.take(small_data / "2024" / "bidang_koperasi.xlsx", "Keragaan Koperasi") is None
         )  # once only
+    finally:
+        loader.close()
+
+
+def test_rows_given_one_at_a_time_are_the_whole_grid_from_a1(tmp_path):
+    import openpyxl
+    import python_calamine
+
+    from iku_cli.read.grid import Grid
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet["C5"], sheet["E7"], sheet["D9"] = "NIB", 3, "x"
+    book.create_sheet("Kosong")
+    path = tmp_path / "offset.xlsx"
+    book.save(path)
+    reader = python_calamine.CalamineWorkbook.from_path(str(path))
+    told: list[str] = []
+    grid = Grid(reader.get_sheet_by_name("Data"), let_go=lambda: told.append("let go"))
+    rows = list(grid.take_rows())
+    assert rows == reader.get_sheet_by_name("Data").to_python(skip_empty_area=False)
+    assert rows[4] == ["", "", "NIB", "", ""] and rows[6][4] == 3.0 and len(rows) == 9
+    assert told == ["let go"] and grid.loaded is None
+    grid.released()
+    assert told == ["let go"]  # told once only
+    assert list(Grid(reader.get_sheet_by_name("Kosong")).take_rows()) == []
+    dropped = Grid(reader.get_sheet_by_name("Data"), let_go=lambda: told.append("dropped"))
+    rest = dropped.take_rows()
+    next(rest)
+    rest.close()  # the reader stops after the header: its sheet is let go all the same
+    assert told == ["let go", "dropped"]
+
+
+def test_large_sheets_load_one_after_another_even_when_their_rows_are_never_taken(
+    config, small_data, monkeypatch
+):
+    import threading
+
+    import iku_cli.read.preload as preload_module
+
+    monkeypatch.setattr(preload_module, "LARGE", -1)  # every sheet counts as large
+    jobs = plan(small_data, config.sheets(), [2023, 2024])
+    loader = Preloader(jobs)
+    taken: list[bool] = []
+
+    def take_all() -> None:
+        for declared, _, sheet in jobs:  # each taken, none read: the next take frees the room
+            taken.append(loader.take(declared, sheet) is not None)
+
+    worker = threading.Thread(target=take_all, daemon=True)
+    try:
+        worker.start()
+        worker.join(timeout=60)
+        assert not worker.is_alive(), "the loader waited for room that was never given back"
+        assert taken == [declared.exists() for declared, _, _ in jobs]  # all there are, loaded
+        assert sum(taken) >= 10
     finally:
         loader.close()

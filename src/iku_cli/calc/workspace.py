@@ -159,7 +159,7 @@ def _without_unused_columns(data: SheetData, used: frozenset[str]) -> SheetData:
     if data.frame is None or set(data.frame.columns) <= used:
         return data
     kept = [cid for cid in data.frame.columns if cid in used]
-    frame = data.frame[kept]
+    frame = data.frame[kept].copy()  # a copy of its own: a selection would keep the dropped columns alive
     return replace(data, frame=frame, text_codes=data.codes.narrowed(frame))
 
 

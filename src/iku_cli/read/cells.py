@@ -22,6 +22,7 @@ from iku_cli.read.body import of_type, stripped_of, types_of
 from iku_cli.text import closest, normalise
 
 _EDGE_SPACE = re.compile(r"\s\x00|\x00\s")
+_MESSY_SPACE = re.compile(r"[^\S ]| {2}")  # white space other than one plain space between words
 # No count, amount or score comes near this; a million of them still sum to a finite number.
 MAX_MAGNITUDE = 1e300
 
@@ -118,15 +119,20 @@ def normalised(values: np.ndarray) -> np.ndarray:
     """``normalise`` of each string, done as one pass over the column joined (exactly the same result).
 
     Values are trimmed text: no white space at either end, so collapsing the joined string's white space
-    never reaches across two values. A value holding the separator is normalised on its own.
+    never reaches across two values. A value holding the separator is normalised on its own. When no value
+    changes (numbers typed as text, codes already in lower case), ``values`` itself is given back.
     """
     strings = values.tolist()
     joined = "\x00".join(strings)
     untrimmed = _EDGE_SPACE.search(joined) or joined[:1].isspace() or joined[-1:].isspace()
     if untrimmed or joined.count("\x00") != len(strings) - 1:
         return np.array([normalise(s) for s in strings], dtype=object)
+    # split() and join only where some space is not a single " " (they would make every value anew)
+    folded = (" ".join(joined.split()) if _MESSY_SPACE.search(joined) else joined).casefold()
+    if folded == joined:
+        return values
     out = np.empty(len(strings), dtype=object)
-    out[:] = " ".join(joined.split()).casefold().split("\x00") if strings else []
+    out[:] = folded.split("\x00") if strings else []
     return out
 
 

@@ -33,9 +33,14 @@ class TextCodes:
                 self._columns[column] = (np.full(len(self.frame), -1, dtype=np.int64), [])
             else:
                 raw_codes, raw_uniques = pd.factorize(self.frame[column].to_numpy(dtype=object))
-                merged_codes, uniques = pd.factorize(normalised(np.asarray(raw_uniques, dtype=object)))
-                lookup = np.append(merged_codes, -1).astype(np.int64)  # raw code -1 (blank) stays -1
-                self._columns[column] = (lookup[raw_codes], list(uniques))
+                raw = np.asarray(raw_uniques, dtype=object)
+                norm = normalised(raw)
+                if norm is raw:  # every value already normalised, so none to merge: the codes as they are
+                    self._columns[column] = (raw_codes.astype(np.int64, copy=False), raw.tolist())
+                else:
+                    merged_codes, uniques = pd.factorize(norm)
+                    lookup = np.append(merged_codes, -1).astype(np.int64)  # raw code -1 (blank) stays -1
+                    self._columns[column] = (lookup[raw_codes], list(uniques))
         return self._columns[column]
 
     def narrowed(self, frame: pd.DataFrame) -> TextCodes:

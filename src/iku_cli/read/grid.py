@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,14 +47,42 @@ class Grid:
     no_cache: set[tuple[int, int]] = field(default_factory=set)  # formulas without a stored value
     findings: list[Finding] = field(default_factory=list)  # stray cells left out
 
-    def take_rows(self) -> list[list[Any]]:
-        """The rows as Python lists (the collector paused: a million lists are made); the loaded sheet is let go."""
+    let_go: Callable[[], None] | None = None  # called once the loaded sheet is let go (see read.preload)
+
+    def take_rows(self) -> Iterator[list[Any]]:
+        """The rows from A1, one list at a time (rows and columns before the data as empty cells).
+
+        The same rows as ``to_python(skip_empty_area=False)``, without holding them all at once (a
+        million row lists are 120 MB that nothing needs together). The loaded sheet is let go once they
+        are all given (or the rest is dropped), and ``let_go`` is told.
+        """
         loaded, self.loaded = self.loaded, None
-        if loaded is None:
-            return []
-        with collector_paused():
-            rows: list[list[Any]] = loaded.to_python(skip_empty_area=False)
-        return rows
+        return _rows(loaded, self.released)
+
+    def released(self) -> None:
+        """Tell ``let_go`` (once) that this sheet's loaded data is gone."""
+        told, self.let_go = self.let_go, None
+        if told is not None:
+            told()
+
+
+def _rows(loaded: Any, released: Callable[[], None]) -> Iterator[list[Any]]:
+    rows: Any = None
+    try:
+        if loaded is None or loaded.start is None:
+            return
+        before = loaded.start[1]
+        rows = loaded.iter_rows()  # rows above the data come as empty rows already, columns before do not
+        loaded = None
+        if before:
+            pad = [""] * before
+            for row in rows:
+                yield pad + row
+        else:
+            yield from rows
+    finally:
+        loaded = rows = None  # the reader's sheet goes with its last reference
+        released()
 
 
 @dataclass

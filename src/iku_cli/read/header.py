@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from iku_cli.config import NUMERIC_TYPES, Column, Source
@@ -87,6 +88,19 @@ def locate_header(
         if len(found) > len(best):
             best_row, best = r, found
     return best_row, best
+
+
+def head_rows(rows: Iterator[list[object]]) -> list[list[object]]:
+    """The rows ``locate_header`` looks at, taken from ``rows``: up to HEADER_SEARCH_ROWS from the first filled one."""
+    head: list[list[object]] = []
+    start: int | None = None
+    for row in rows:
+        head.append(row)
+        if start is None and any(present(v) for v in row):
+            start = len(head) - 1
+        if start is not None and len(head) >= start + HEADER_SEARCH_ROWS:
+            break
+    return head
 
 
 def first_filled_row(rows: list[list[object]]) -> int | None:

@@ -6,8 +6,9 @@ are Python work. So one thread checks the sheets, one after the other, and anoth
 it is checked: the next sheet is checked while the current one loads, and loads while the one before is
 typed (the first ones while the command line is still importing its libraries). The threads open their
 own workbooks (the reader does not share one between threads); of each, the checking thread uses only
-the zip and the loading thread only the reader. At most one large workbook's sheet waits loaded at a
-time, so the memory stays that of the reading, not of the whole folder.
+the zip and the loading thread only the reader. At most one large sheet is held loaded at a time: the
+next one loads once the reader's data of the one before is let go (its rows all taken, or the sheet after
+it asked for), so the memory stays that of reading one sheet, not of the whole folder.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ class Preloader:
         }
         self._order = list(self._jobs.values())
         self._room = threading.Condition()
-        self._waiting_large = 0  # loaded large sheets not yet taken
+        self._waiting_large = 0  # loaded large sheets whose loaded data is not yet let go
+        self._handed: Grid | None = None  # the last large sheet handed over, until it lets go
         self._stop = False
         self._threads = [
             threading.Thread(target=self._check, name="iku-check", daemon=True),
@@ -64,12 +66,20 @@ class Preloader:
         job = self._jobs.pop((declared, sheet), None)
         if job is None:
             return None
+        if self._handed is not None:  # the sheet taken before is read by now, whether or not it said so
+            self._handed.released()
+            self._handed = None
         job.done.wait()
         if job.grid is not None and job.size > LARGE:
-            with self._room:
-                self._waiting_large -= 1
-                self._room.notify_all()
+            job.grid.let_go = self._free_room
+            self._handed = job.grid
         return job.grid  # refused or failed: the caller reads it itself, and words the finding
+
+    def _free_room(self) -> None:
+        """A large sheet handed over has let its loaded data go: the next one may load."""
+        with self._room:
+            self._waiting_large -= 1
+            self._room.notify_all()
 
     def close(self) -> None:
         """Stop loading what nobody will take."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,7 @@ from iku_cli.read.header import (
     Header,
     find_sheet,
     first_filled_row,
+    head_rows,
     locate_header,
     read_header,
 )
@@ -169,7 +171,8 @@ def parse_rows(
 
     The grid's rows are let go on the way.
     """
-    rows = grid.take_rows()
+    rest = grid.take_rows()
+    rows = head_rows(rest)  # enough rows to find the header in; the body is taken from ``rest``
     start = first_filled_row(rows)
     if start is None:
         return (
@@ -186,8 +189,8 @@ def parse_rows(
         return None, None, [at.finding("header-not-found", message)], None
     header, found = read_header(at, source, header_index, rows[header_index], located, needed)
     width = max([len(rows[header_index]), *(p.index + 1 for p in header.columns.values())])
-    body = make_body(rows[header_index + 1 :], header.row + 1, width)
-    del rows
+    body = make_body(chain(rows[header_index + 1 :], rest), header.row + 1, width)
+    del rows, rest
     blank = {
         cid: blank_of(body.column(p.index), body.types(p.index), body.stripped(p.index))
         for cid, p in header.columns.items()
@@ -218,9 +221,12 @@ def parse_rows(
         typed_columns[cid], typed_found = typed(cells, source.columns[cid], place.factor)
         found += typed_found
     index = pd.Index(rownums)  # the dtype given: pandas would otherwise infer its own string type for text
-    frame = pd.DataFrame(
-        {cid: pd.Series(v, index=index, dtype=v.dtype) for cid, v in typed_columns.items()}, index=index
+    frame = pd.DataFrame(  # not copied into one block: a column dropped later is freed on its own
+        {cid: pd.Series(v, index=index, dtype=v.dtype) for cid, v in typed_columns.items()},
+        index=index,
+        copy=False,
     )
+    del typed_columns
     found += check_totals(at, source, header, body, total, frame)
     codes = TextCodes(frame)  # made once: the checks below and every measure over this sheet use it
     found += _required(at, source, header, frame, {cid: b[kept] for cid, b in blank.items()}, unknown, codes)
