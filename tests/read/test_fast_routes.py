@@ -201,3 +201,19 @@ def test_equal_texts_of_a_column_become_one_object_and_nothing_else_merges():
 def test_a_body_of_no_rows_has_the_header_width():
     body = make_body(iter([]), 4, 3)
     assert len(body.columns) == 3 and body.height == 0
+
+
+def test_the_ascii_space_test_agrees_with_the_regular_expressions():
+    from iku_cli.read.cells import _EDGE_SPACE, _MESSY_SPACE, _spaces
+
+    ascii_spaces = [chr(c) for c in range(128) if chr(c).isspace()]
+    samples = (
+        ["a", "a b", "a  b", "a\x00b", "a \x00b", "a\x00 b", "ab\x00"]
+        + [f"a{s}b\x00c" for s in ascii_spaces]
+        + [f"a\x00{s}c" for s in ascii_spaces]
+        + ["é b", "é\u00a0b", "é \x00b"]
+    )
+    for joined in samples:
+        assert _spaces(joined) == (bool(_EDGE_SPACE.search(joined)), bool(_MESSY_SPACE.search(joined))), (
+            joined
+        )

@@ -50,3 +50,31 @@ def test_ods_renamed(config, tmp_path):
 def test_folder_instead_of_file(config, tmp_path):
     (tmp_path / "2024" / "bidang_usaha_mikro_ikm.xlsx").mkdir(parents=True)
     assert "folder" in only(read(config, tmp_path, "umkm"), "workbook-unreadable").message
+
+
+def test_pieces_read_ahead_come_in_order_and_so_does_what_stops_them():
+    import threading
+
+    from iku_cli.read.package import Refused, read_ahead
+
+    def pieces(n, fail=False):
+        for i in range(n):
+            yield bytes([i])
+        if fail:
+            raise Refused("workbook-too-large", "terlalu besar")
+
+    assert list(read_ahead(pieces(50), depth=2)) == [bytes([i]) for i in range(50)]
+    got = []
+    with pytest.raises(Refused, match="terlalu besar"):
+        for piece in read_ahead(pieces(5, fail=True)):
+            got.append(piece)
+    assert got == [bytes([i]) for i in range(5)]  # every piece before the refusal, then the refusal
+    before = threading.active_count()
+    taken = read_ahead(pieces(1000), depth=1)
+    next(taken)
+    taken.close()  # the taker stops early: the maker stops too
+    for _ in range(50):
+        if threading.active_count() <= before:
+            break
+        threading.Event().wait(0.05)
+    assert threading.active_count() <= before

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from iku_cli import compute
-from iku_cli.calc.plan import preload
-from iku_cli.calc.workspace import Reading
+from iku_cli.calc.plan import Reading, preload
 from iku_cli.read.preload import Preloader, plan
 
 

@@ -23,6 +23,7 @@ from iku_cli.text import closest, normalise
 
 _EDGE_SPACE = re.compile(r"\s\x00|\x00\s")
 _MESSY_SPACE = re.compile(r"[^\S ]| {2}")  # white space other than one plain space between words
+_ASCII_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace() and c != " ")  # \t \n ... \x1f
 # No count, amount or score comes near this; a million of them still sum to a finite number.
 MAX_MAGNITUDE = 1e300
 
@@ -124,16 +125,29 @@ def normalised(values: np.ndarray) -> np.ndarray:
     """
     strings = values.tolist()
     joined = "\x00".join(strings)
-    untrimmed = _EDGE_SPACE.search(joined) or joined[:1].isspace() or joined[-1:].isspace()
+    edge, messy = _spaces(joined)
+    untrimmed = edge or joined[:1].isspace() or joined[-1:].isspace()
     if untrimmed or joined.count("\x00") != len(strings) - 1:
         return np.array([normalise(s) for s in strings], dtype=object)
     # split() and join only where some space is not a single " " (they would make every value anew)
-    folded = (" ".join(joined.split()) if _MESSY_SPACE.search(joined) else joined).casefold()
+    folded = (" ".join(joined.split()) if messy else joined).casefold()
     if folded == joined:
         return values
     out = np.empty(len(strings), dtype=object)
     out[:] = folded.split("\x00") if strings else []
     return out
+
+
+def _spaces(joined: str) -> tuple[bool, bool]:
+    """(white space next to a separator NUL, white space other than one " " between words) in ``joined``.
+
+    ASCII text (most columns) is answered with a few C-speed substring tests, the rest by regex.
+    """
+    if joined.isascii():
+        messy = "  " in joined or any(space in joined for space in _ASCII_SPACES)
+        if not messy:
+            return (" \x00" in joined or "\x00 " in joined), False
+    return _EDGE_SPACE.search(joined) is not None, _MESSY_SPACE.search(joined) is not None
 
 
 def each_value(transform: Callable[[Any], Any]) -> Callable[[np.ndarray], np.ndarray]:

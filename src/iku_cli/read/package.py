@@ -13,11 +13,13 @@ import os
 import re
 import stat
 import struct
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from queue import Full, Queue
 from xml.etree import ElementTree
 
 MiB = 1 << 20
@@ -290,6 +292,44 @@ def _inflate_deflated(package: Package, info: zipfile.ZipInfo, cap: int, chunk: 
                     )
                 if out:
                     yield out
+
+
+def read_ahead(pieces: Iterator[bytes], depth: int = 4) -> Iterator[bytes]:
+    """``pieces`` made on a thread of their own, up to ``depth`` ahead of the one who takes them.
+
+    Inflating leaves the interpreter free, so a sheet's XML is inflated on one core while it is searched on
+    the other. What the maker raises (a Refused) is raised to the taker, in order; a taker that stops early
+    stops the maker.
+    """
+    queue: Queue[bytes | BaseException | None] = Queue(depth)
+    stopped = threading.Event()
+
+    def give(item: bytes | BaseException | None) -> bool:
+        while not stopped.is_set():
+            try:
+                queue.put(item, timeout=0.1)
+                return True
+            except Full:
+                continue
+        return False
+
+    def make() -> None:
+        try:
+            for piece in pieces:
+                if not give(piece):
+                    return
+            give(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the taker, who raises it
+            give(exc)
+
+    threading.Thread(target=make, name="iku-inflate", daemon=True).start()
+    try:
+        while (item := queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stopped.set()
 
 
 _NS = {

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iku_cli.read.cellref import cell_ref, column_index
-from iku_cli.read.package import Limits, Package, Refused, inflate
+from iku_cli.read.package import Limits, Package, Refused, inflate, read_ahead
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,7 +48,7 @@ def _pieces(package: Package, member: str) -> Iterator[bytes]:
     tail = b""
     pending: list[bytes] = []
     size = 0
-    for piece in inflate(package, member, limits.max_sheet_bytes):
+    for piece in read_ahead(inflate(package, member, limits.max_sheet_bytes)):
         pending.append(piece)
         size += len(piece)
         if size < limits.chunk:
