@@ -153,3 +153,34 @@ def test_a_hostile_config_is_exit_2_naming_the_file_in_seconds(small_data, tmp_p
     assert proc.returncode == 2
     assert proc.stderr.startswith("Configuration error:")
     assert f"  {path}" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["compute", "{data}", "--year", "2024"],
+        ["compute", "{data}", "--year", "2024", "--triwulan", "2"],
+        ["validate", "{data}"],
+        ["explain", "IKU-1", "{data}", "--year", "2024"],
+        ["trend", "{data}", "--from", "2023", "--to", "2024"],
+    ],
+)
+def test_sheets_start_loading_before_the_data_libraries_are_imported(small_data, command):
+    import subprocess
+    import sys
+
+    (small_data / "2024" / "TW2").mkdir()
+    probe = (
+        "import sys\n"
+        "import iku_cli.read.preload as p\n"
+        "def started(self, *a, **k):\n"
+        "    print('pandas' in sys.modules, flush=True)\n"
+        "    raise SystemExit(0)\n"
+        "p.Preloader.__init__ = started\n"
+        "from iku_cli.cli import main\n"
+        "sys.argv = ['iku', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    args = [a.replace("{data}", str(small_data)) for a in command]
+    proc = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    assert proc.stdout.strip() == "False", proc.stderr

@@ -10,6 +10,7 @@ from typing import Any
 from iku_cli import __version__
 from iku_cli.calc import anggaran, formulas, pengukuran
 from iku_cli.calc.crossyear import large_changes, read_folders, read_years
+from iku_cli.calc.plan import PLAIN, Reading
 from iku_cli.calc.realisasi import realisasi
 from iku_cli.calc.results import (
     DATA_ERROR,
@@ -20,7 +21,7 @@ from iku_cli.calc.results import (
     Status,
     blocks,
 )
-from iku_cli.calc.workspace import PLAIN, Reading, Workspace
+from iku_cli.calc.workspace import Workspace
 from iku_cli.config import Config, FormulaType, IndicatorRef, Target
 from iku_cli.findings import Finding, dedupe
 

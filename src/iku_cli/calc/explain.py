@@ -9,9 +9,10 @@ import pandas as pd
 
 from iku_cli.calc.compute import compute_year
 from iku_cli.calc.measures import previous_rows, rows_used
+from iku_cli.calc.plan import PLAIN, Reading
 from iku_cli.calc.results import ComputeResult, IndicatorResult, MeasureResult
 from iku_cli.calc.triwulan import triwulan_over
-from iku_cli.calc.workspace import PLAIN, Reading, Workspace
+from iku_cli.calc.workspace import Workspace
 from iku_cli.config import Config, Measure, Source, UnknownIndicator, conditions
 
 __all__ = ["Explanation", "MeasureRows", "UnknownIndicator", "explain"]

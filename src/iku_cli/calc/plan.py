@@ -1,15 +1,23 @@
-"""What a command will read, known before the data libraries load: the years, and the sheets to load ahead."""
+"""What a command will read and how, known before the data libraries load: the years, the sheets to load
+ahead, and what is shown while each is read."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 from iku_cli.config import Config, Folder, folder_name
 from iku_cli.read.locate import quarter_folder, year_folder, year_folders
+from iku_cli.read.opener import Preloaded
 from iku_cli.read.preload import Preloader, plan
 
 __all__ = [
+    "PLAIN",
     "Preloader",
+    "Progress",
+    "Reading",
     "folder_path",
     "preload",
     "preload_triwulan",
@@ -18,6 +26,24 @@ __all__ = [
     "year_folders",
     "years_to_check",
 ]
+
+# Called around each sheet read with "2024/bidang_koperasi.xlsx › Keragaan Koperasi": the command line shows it.
+Progress = Callable[[str], AbstractContextManager[object]]
+
+
+def quiet(_label: str) -> AbstractContextManager[object]:
+    return nullcontext()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a run reads: what it shows while a sheet is read, and the sheets loaded ahead on another thread."""
+
+    progress: Progress = quiet
+    preload: Preloaded | None = None  # a read.preload.Preloader
+
+
+PLAIN = Reading()  # nothing shown, nothing loaded ahead: the library's default
 
 
 def years_to_check(data_dir: Path | str, year: int | None) -> list[int]:

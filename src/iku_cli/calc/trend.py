@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iku_cli.calc.compute import compute_year
+from iku_cli.calc.plan import PLAIN, Reading
 from iku_cli.calc.results import ComputeResult, Status, blocks
-from iku_cli.calc.workspace import PLAIN, Reading, Workspace
+from iku_cli.calc.workspace import Workspace
 from iku_cli.config import Config, Target
 from iku_cli.findings import Finding, by_severity, dedupe
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from iku_cli.calc import formulas
 from iku_cli.calc.compute import Measured, assemble, indicator_result
 from iku_cli.calc.crossyear import read_folders
+from iku_cli.calc.plan import PLAIN, Reading
 from iku_cli.calc.realisasi import realisasi
 from iku_cli.calc.results import (
     DATA_ERROR,
@@ -25,7 +26,7 @@ from iku_cli.calc.results import (
     TriwulanResult,
     blocks,
 )
-from iku_cli.calc.workspace import PLAIN, Reading, Workspace
+from iku_cli.calc.workspace import Workspace
 from iku_cli.config import Bacaan, Config, IndicatorRef, JenisCapaian, folder_name, periods, tw_label
 
 ANNUAL_ONLY = "tidak ada nilai triwulan: indikator ini hanya dihitung tahunan"

@@ -8,8 +8,8 @@ from pathlib import Path
 from iku_cli import findings as F
 from iku_cli.calc.anggaran import read_budget
 from iku_cli.calc.crossyear import large_changes, read_folders, read_years
-from iku_cli.calc.plan import years_to_check
-from iku_cli.calc.workspace import PLAIN, Reading, Workspace
+from iku_cli.calc.plan import PLAIN, Reading, years_to_check
+from iku_cli.calc.workspace import Workspace
 from iku_cli.config import Config
 from iku_cli.findings import Finding
 from iku_cli.read.locate import year_folder

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import cast
@@ -13,30 +11,12 @@ import pandas as pd
 
 from iku_cli.calc import anggaran
 from iku_cli.calc.measures import MeasureValue, aggregate, used_mask
+from iku_cli.calc.plan import PLAIN, Reading
 from iku_cli.calc.results import InputFile
 from iku_cli.config import Config, Folder, Source, folder_name, measure_folders
 from iku_cli.findings import Finding, by_severity, make
 from iku_cli.read import Opened, SheetData, WorkbookCache, read_sheet
 from iku_cli.read.locate import quarter_folder, year_folder
-from iku_cli.read.opener import Preloaded
-
-# Called around each sheet read with "2024/bidang_koperasi.xlsx › Keragaan Koperasi": the command line shows it.
-Progress = Callable[[str], AbstractContextManager[object]]
-
-
-def quiet(_label: str) -> AbstractContextManager[object]:
-    return nullcontext()
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How a run reads: what it shows while a sheet is read, and the sheets loaded ahead on another thread."""
-
-    progress: Progress = quiet
-    preload: Preloaded | None = None  # a read.preload.Preloader
-
-
-PLAIN = Reading()  # nothing shown, nothing loaded ahead: the library's default
 
 
 @dataclass

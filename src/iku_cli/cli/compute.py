@@ -38,7 +38,7 @@ def compute(
     DATA_DIR/<year>/TW<N> folder. At a triwulan, an indicator declared annual only has no value and
     does not count against exit code 0.
     """
-    from iku_cli.calc.workspace import Reading
+    from iku_cli.calc.plan import Reading
 
     formats = COMPUTE if triwulan is None else COMPUTE_TRIWULAN
     cfg = c.load(config)

@@ -36,7 +36,7 @@ def explain(
     an indicator declared annual only); 2 a usage or configuration error, including an unknown id (the
     valid ids are listed) or no DATA_DIR/<year>/TW<N> folder.
     """
-    from iku_cli.calc.workspace import Reading
+    from iku_cli.calc.plan import Reading
     from iku_cli.config import UnknownIndicator
 
     cfg = c.load(config)

@@ -28,9 +28,7 @@ def trend(
     missing, never as 0. Exit codes: 0 done; 1 some year's data has errors (that year is not
     computed); 2 a usage or configuration error.
     """
-    from iku_cli.calc.trend import trend as run
-    from iku_cli.calc.workspace import Reading
-    from iku_cli.output.findings_view import print_findings_summary
+    from iku_cli.calc.plan import Reading
 
     cfg = c.load(config)
     folder = c.data_dir_of(data_dir)
@@ -44,7 +42,11 @@ def trend(
         c.preloading(cfg, folder, list(range(first - 1, last + 1))) as preload,
         c.reading_progress() as progress,
     ):
+        from iku_cli.calc.trend import trend as run  # imported while the first sheets load
+
         result = run(cfg, folder, first, last, reading=Reading(progress, preload))
+    from iku_cli.output.findings_view import print_findings_summary
+
     if result.blocked_years:
         print_findings_summary(result.blocking_errors, c.err)
         years = ", ".join(str(y) for y in result.blocked_years)

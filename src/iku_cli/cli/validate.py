@@ -57,8 +57,7 @@ def validate(
     Exit codes: 0 no error (with --strict: no error or warning); 1 at least one; 2 a usage or
     configuration error (also: --triwulan without --year, or no DATA_DIR/<year>/TW<N> folder).
     """
-    from iku_cli.calc.plan import years_to_check
-    from iku_cli.calc.workspace import Reading
+    from iku_cli.calc.plan import Reading, years_to_check
 
     cfg = c.load(config)
     if triwulan is not None and year is None:
