@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from iku_cli import compute
 from iku_cli.calc.plan import Reading, preload
 from iku_cli.read.preload import Preloader, plan
@@ -102,3 +104,22 @@ def test_large_sheets_load_one_after_another_even_when_their_rows_are_never_take
         assert sum(taken) >= 10
     finally:
         loader.close()
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<c r="F2" t="e"><f>SORT(A1:A3)</f><v>#SPILL!</v></c>',  # the reader refuses it: loaded from a copy
+        '<c r="F2" t="e"><v>#DIV/0!</v></c>',  # loaded as it is, while its cells are checked
+        '<c r="F2"><v>1</v></c><c r="XFD1048576"><v>9</v></c>',  # no early load: a stray far cell
+    ],
+)
+def test_the_first_sheet_loaded_while_it_is_checked_reads_as_the_plain_reader_reads_it(
+    config, small_data, cell
+):
+    from tests.read.formats import set_cell_xml
+
+    set_cell_xml(small_data / "2023" / "bidang_usaha_mikro_ikm.xlsx", "F2", cell)
+    test_a_preloaded_computation_equals_a_plain_one(config, small_data)
+    plain = compute(config, small_data, 2024)
+    assert {"excel-error", "stray-cell"} & {f.code for f in plain.findings}

@@ -20,7 +20,15 @@ from iku_cli.read import others
 from iku_cli.read.cellref import cell_ref, split_ref
 from iku_cli.read.opener import Book
 from iku_cli.read.package import Refused, sheet_part
-from iku_cli.read.scan import cell_texts, describe_far, exact_cells, far_cells, scan_sheet, without_cells
+from iku_cli.read.scan import (
+    SheetScan,
+    cell_texts,
+    describe_far,
+    exact_cells,
+    far_cells,
+    scan_sheet,
+    without_cells,
+)
 
 # The error values every Excel version writes; a newer one (#SPILL!, #CALC! ...) the reader refuses outright.
 CLASSIC_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}
@@ -110,14 +118,34 @@ def load_grid(at: At, book: Book, sheet_name: str) -> Grid:
     return prepare_grid(at, book, sheet_name).load()
 
 
-def prepare_grid(at: At, book: Book, sheet_name: str) -> Prepared:
+def prepare_grid(at: At, book: Book, sheet_name: str, bound: SheetScan | None = None) -> Prepared:
     """The sheet checked before the reader loads it: error cells, formulas without value, far cells.
 
-    Raises Refused when the sheet cannot be read within the limits.
+    ``bound``: the grid's bound (``grid_bound``), when already found. Raises Refused when the sheet
+    cannot be read within the limits.
     """
     if book.kind == "xlsx":
-        return _xlsx(at, book, sheet_name)
+        return _xlsx(at, book, sheet_name, bound)
     return Prepared(_other(at, book, sheet_name), weight=book.path.stat().st_size * 5)
+
+
+def grid_bound(book: Book, sheet_name: str) -> tuple[SheetScan, int] | None:
+    """The bound of an .xlsx sheet's grid and the bytes of its XML, when the reader may load it as it is.
+
+    Only the bound is looked for (half the work of ``prepare_grid``), so that loading can start while
+    the cells are checked. None when the sheet needs more than its bound (another format, cells without an
+    address, a grid beyond the limit): ``prepare_grid`` says what then. The sheet may still have to be
+    loaded from a copy, for an error value the reader refuses; ``prepare_grid`` finds that too.
+    """
+    if book.kind != "xlsx" or book.package is None:
+        return None
+    member = sheet_part(book.package, sheet_name)
+    if member is None or member not in book.package.parts:
+        return None
+    scan = scan_sheet(book.package, member, cells=False)
+    if scan.irregular or scan.bound_cells > book.limits.max_cells:
+        return None
+    return scan, book.package.parts[member].file_size
 
 
 def _load(path: Path, sheet_name: str) -> Any:
@@ -128,7 +156,7 @@ def _load(path: Path, sheet_name: str) -> Any:
         return reader.get_sheet_by_name(sheet_name)
 
 
-def _xlsx(at: At, book: Book, sheet_name: str) -> Prepared:
+def _xlsx(at: At, book: Book, sheet_name: str, bound: SheetScan | None) -> Prepared:
     assert book.package is not None
     package, limits = book.package, book.limits
     member = sheet_part(package, sheet_name)
@@ -137,7 +165,9 @@ def _xlsx(at: At, book: Book, sheet_name: str) -> Prepared:
             "workbook-unreadable",
             f"sheet '{sheet_name}' tidak ditemukan di dalam file; simpan ulang di Excel",
         )
-    scan = scan_sheet(package, member)
+    scan = scan_sheet(package, member, bound=bound is None)
+    if bound is not None:
+        scan.max_row, scan.max_col, scan.irregular = bound.max_row, bound.max_col, bound.irregular
     grid = Grid(
         None,
         {split_ref(ref): code for ref, code in scan.errors.items()},

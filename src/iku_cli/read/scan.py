@@ -129,27 +129,34 @@ def _patterns(first: bytes, member: str) -> _Patterns:
     return _Patterns.for_prefix((root.group(1) or b"") if root else b"")
 
 
-def scan_sheet(package: Package, member: str) -> SheetScan:
-    """Error cells, formulas without value and the bound of the grid, in one pass over the sheet's XML."""
+def scan_sheet(package: Package, member: str, *, bound: bool = True, cells: bool = True) -> SheetScan:
+    """Error cells, formulas without value and the bound of the grid, in one pass over the sheet's XML.
+
+    ``bound=False`` leaves out the grid's bound, ``cells=False`` the error cells and formulas: the two
+    halves can be asked in two passes, the bound first (all a reader needs before it may load the sheet).
+    """
     scan = SheetScan()
     rx: _Patterns | None = None
     narrow = False
     for data in _pieces(package, member):
         rx = rx or _patterns(data, member)
-        hit = rx.far.search(data)
-        if hit and rx.anomaly.search(data, hit.start()):
-            refs = rx.ref.findall(data)
-            scan.max_row = max(scan.max_row, max(int(r) for _, r in refs))
-            scan.max_col = max(scan.max_col, 1 + max(column_index(c.decode()) for c in {c for c, _ in refs}))
-        elif not narrow and rx.ref.search(data):
-            narrow = True
-        if hit and rx.irregular.search(data, hit.start()):
-            scan.irregular = True
-        if data.find(b't="e"') >= 0:
+        if bound:
+            hit = rx.far.search(data)
+            if hit and rx.anomaly.search(data, hit.start()):
+                refs = rx.ref.findall(data)
+                scan.max_row = max(scan.max_row, max(int(r) for _, r in refs))
+                scan.max_col = max(
+                    scan.max_col, 1 + max(column_index(c.decode()) for c in {c for c, _ in refs})
+                )
+            elif not narrow and rx.ref.search(data):
+                narrow = True
+            if hit and rx.irregular.search(data, hit.start()):
+                scan.irregular = True
+        if cells and data.find(b't="e"') >= 0:
             scan.errors.update(
                 (ref.decode(), value.decode(errors="replace")) for ref, value in rx.error.findall(data)
             )
-        if rx.formula.search(data):
+        if cells and rx.formula.search(data):
             scan.no_cache += [ref.decode() for ref in rx.no_cache.findall(data)]
     if narrow:
         scan.max_row = max(scan.max_row, NARROW_ROWS)
