@@ -64,3 +64,14 @@ def test_the_readme_lists_every_code():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [code for code in CODES if f"`{code}`" not in readme] == []
+
+
+def test_a_finding_named_by_its_header_is_the_same_finding_with_that_header():
+    from dataclasses import fields, replace
+
+    from iku_cli.findings import Finding, Severity
+
+    every = Finding(Severity.WARNING, "c", "m", "f.xlsx", "S", "B2", "omzet", 3.5, None)
+    assert all(getattr(every, f.name) is not None for f in fields(Finding) if f.name != "column_header")
+    named = every.with_header("Omzet (Rp)")
+    assert named == replace(every, column_header="Omzet (Rp)") and every.column_header is None

@@ -88,6 +88,12 @@ class Finding:
     value: Any = None
     column_header: str | None = None  # the column as people read it: its header with the unit
 
+    def with_header(self, header: str) -> Finding:
+        """This finding naming its column by ``header`` (``dataclasses.replace``, without its cost per field)."""
+        new = object.__new__(Finding)
+        new.__dict__.update(self.__dict__, column_header=header)
+        return new
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "severity": str(self.severity),

@@ -125,6 +125,8 @@ class _Rows:
 
     def __init__(self, frame: pd.DataFrame, data: SheetData):
         self.frame = frame
+        self._position = {int(r): p for p, r in enumerate(frame.index)}  # Excel row -> position
+        self._numbers: dict[str, np.ndarray] = {}  # a number column as float64, once asked for
         self.at = At(data.file, data.sheet)
         self.letters = data.letters
         self.headers = {cid: c.label for cid, c in data.source.columns.items()}
@@ -146,9 +148,13 @@ class _Rows:
         }
 
     def amount(self, column: str, rows: list[int]) -> float:
+        """The sum of ``column`` over ``rows`` (Excel rows; a blank counts nothing), added in that order."""
         if column not in self.frame.columns or not rows:
             return 0.0
-        return float(np.float64(self.frame.loc[rows, column].astype("float64").sum(min_count=0)))
+        if column not in self._numbers:
+            self._numbers[column] = self.frame[column].to_numpy(dtype=np.float64)
+        values = self._numbers[column][[self._position[r] for r in rows]]
+        return float(np.where(np.isnan(values), 0.0, values).sum())
 
     def line(self, kode: str, rows: list[int], nama: str | None = None) -> BudgetLine:
         """The sum of ``rows`` under ``kode``; its name is the row of that very code when there is one."""

@@ -115,7 +115,7 @@ class Workspace:
             source = sources.get((f.file, f.sheet))
             column = source.columns.get(f.column) if source is not None and f.column else None
             if column is not None and f.column_header is None:
-                f = replace(f, column_header=column.label)
+                f = f.with_header(column.label)
             named.append(f)
         return named
 

@@ -3,6 +3,7 @@ renders the result through the format registry and chooses the exit code."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import Annotated
@@ -37,6 +38,7 @@ def main() -> None:
     streams.prepare()
     code = _run()
     streams.finish()  # what is still buffered, written while a failure can still be told (141 or 2)
+    gc.freeze()  # the collection at shutdown would walk every object left, only to free them (0.15 s)
     sys.exit(code)
 
 

@@ -1,16 +1,16 @@
 """Sheets checked and loaded ahead on two more threads, in the order they will be read.
 
-Loading a sheet is mostly the reader parsing XML, which leaves the interpreter free; checking a sheet's
-XML first (``read.grid.prepare_grid``: error cells, formulas without value, far cells) and typing a sheet
-are Python work. So one thread checks the sheets, one after the other, and another loads each sheet once
-it is checked: the next sheet is checked while the current one loads, and loads while the one before is
-typed (the first ones while the command line is still importing its libraries). When the loading thread
-would wait for a check (the first sheet), the check finds the grid's bound first, the one thing loading
-needs, and the sheet loads while its cells are checked. The threads open their
-own workbooks (the reader does not share one between threads); of each, the checking thread uses only
-the zip and the loading thread only the reader. At most one large sheet is held loaded at a time: the
-next one loads once the reader's data of the one before is let go (its rows all taken, or the sheet after
-it asked for), so the memory stays that of reading one sheet, not of the whole folder.
+Loading a sheet is mostly the reader parsing XML, which leaves the interpreter free; checking a sheet's XML
+first (``read.grid.prepare_grid``: error cells, formulas without value, far cells) and typing a sheet are
+Python work. So one thread checks the sheets, one after the other, and another loads each sheet once it is
+checked: the next sheet is checked while the current one loads, and loads while the one before is typed (the
+first ones while the command line is still importing its libraries). When the loading thread would wait for
+a check (the first sheet), the check finds the grid's bound first, the one thing loading needs, and the
+sheet loads while its cells are checked. The threads open their own workbooks (the reader does not share one
+between threads); of each, the checking thread uses only the zip and the loading thread only the reader. At
+most one large sheet is held loaded at a time: the next one loads once the reader's data of the one before
+is let go (its rows all taken, or the sheet after it asked for), so the memory stays that of reading one
+sheet, not of the whole folder.
 """
 
 from __future__ import annotations
