@@ -250,15 +250,9 @@ def files_list(files: Sequence[Any]) -> list[dict[str, Any]]:
 
 # --- CSV ------------------------------------------------------------------------------------------
 
-CSV_FIELDS = [
-    "year",
-    "id",
-    "level",
-    "tujuan",
-    "sasaran",
-    "name",
-    "satuan",
-    "formula",
+# An indicator's outcome in the CSV (compute and triwulan alike): its value or why none, its inputs, its target
+# (a number, or a range's two ends) and its capaian.
+OUTCOME_FIELDS = [
     "value",
     "status",
     "reason",
@@ -271,6 +265,41 @@ CSV_FIELDS = [
     "target_high",
     "capaian",
     "kategori",
+]
+
+
+def csv_outcome(ind: IndicatorResult) -> dict[str, object]:
+    """The OUTCOME_FIELDS of one indicator, as the CSV writes them (no value is empty, never 0)."""
+    target = ind.target
+    low, high = target if isinstance(target, tuple) else (None, None)
+    growth = ind.inputs if isinstance(ind.inputs, GrowthInputs) else GrowthInputs(None, None)
+    ratio = ind.inputs if isinstance(ind.inputs, RatioInputs) else RatioInputs(None, None)
+    return {
+        "value": csv_number(ind.value),
+        "status": ind.status,
+        "reason": ind.reason or "",
+        "v_n_1": csv_number(growth.v_n_1),
+        "v_n": csv_number(growth.v_n),
+        "pembilang": csv_number(ratio.pembilang),
+        "penyebut": csv_number(ratio.penyebut),
+        "target": "" if isinstance(target, tuple) else csv_number(target),
+        "target_low": csv_number(low),
+        "target_high": csv_number(high),
+        "capaian": csv_number(ind.capaian),
+        "kategori": ind.kategori or "",
+    }
+
+
+CSV_FIELDS = [
+    "year",
+    "id",
+    "level",
+    "tujuan",
+    "sasaran",
+    "name",
+    "satuan",
+    "formula",
+    *OUTCOME_FIELDS,
     "realisasi_n_1",
     "realisasi_n_2",
     "target_akhir_renstra",
@@ -314,11 +343,7 @@ def _earlier_years(ind: IndicatorResult, year: int) -> dict[str, object]:
 def to_csv(result: ComputeResult, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
     rows: list[dict[str, Any]] = []
     for ind in result.indicators:
-        target = ind.target
-        low, high = target if isinstance(target, tuple) else (None, None)
         end = ind.target_akhir
-        growth = ind.inputs if isinstance(ind.inputs, GrowthInputs) else GrowthInputs(None, None)
-        ratio = ind.inputs if isinstance(ind.inputs, RatioInputs) else RatioInputs(None, None)
         rows.append(
             {
                 "year": result.year,
@@ -329,18 +354,7 @@ def to_csv(result: ComputeResult, dialect: CsvDialect = CsvDialect.STANDARD) -> 
                 "name": ind.nama,
                 "satuan": ind.satuan,
                 "formula": ind.formula,
-                "value": csv_number(ind.value),
-                "status": ind.status,
-                "reason": ind.reason or "",
-                "v_n_1": csv_number(growth.v_n_1),
-                "v_n": csv_number(growth.v_n),
-                "pembilang": csv_number(ratio.pembilang),
-                "penyebut": csv_number(ratio.penyebut),
-                "target": "" if isinstance(target, tuple) else csv_number(target),
-                "target_low": csv_number(low),
-                "target_high": csv_number(high),
-                "capaian": csv_number(ind.capaian),
-                "kategori": ind.kategori or "",
+                **csv_outcome(ind),
                 "realisasi_n_1": csv_number(ind.history.get(result.year - 1)),
                 "realisasi_n_2": csv_number(ind.history.get(result.year - 2)),
                 "target_akhir_renstra": csv_target(end),

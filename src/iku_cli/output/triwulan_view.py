@@ -13,19 +13,19 @@ from rich.table import Table
 from iku_cli.calc.results import (
     ComputeResult,
     GroupResult,
-    GrowthInputs,
     IndicatorResult,
-    RatioInputs,
     TriwulanResult,
     target_json,
 )
-from iku_cli.config import QUARTER_END, ROMAN, Bacaan, Target, tw_label
+from iku_cli.config import QUARTER_END, ROMAN, Bacaan, tw_label
 from iku_cli.numbers import format_percent
 from iku_cli.output.anggaran_view import budget_dict, print_budget, sasaran_budget_dict
 from iku_cli.output.labels import realisasi_shown, target_text
 from iku_cli.output.result_view import (
+    OUTCOME_FIELDS,
     average_dict,
     csv_number,
+    csv_outcome,
     csv_target,
     files_list,
     group_dict,
@@ -223,18 +223,7 @@ CSV_FIELDS = [
     "better",
     "periode_n_1",
     "periode_n",
-    "value",
-    "status",
-    "reason",
-    "v_n_1",
-    "v_n",
-    "pembilang",
-    "penyebut",
-    "target",
-    "target_low",
-    "target_high",
-    "capaian",
-    "kategori",
+    *OUTCOME_FIELDS,
     "realisasi_triwulan",
     "target_tahunan",
     "capaian_tahunan",
@@ -255,10 +244,6 @@ CSV_FIELDS = [
 
 def _row(q: ComputeResult, ind: IndicatorResult) -> dict[str, object]:
     info = ind.triwulan
-    target: Target | None = ind.target
-    low, high = target if isinstance(target, tuple) else (None, None)
-    growth = ind.inputs if isinstance(ind.inputs, GrowthInputs) else GrowthInputs(None, None)
-    ratio = ind.inputs if isinstance(ind.inputs, RatioInputs) else RatioInputs(None, None)
     group = next((g for g in q.sasaran if g.id == ind.sasaran_id), None)
     budget = group.anggaran.total if group is not None and group.anggaran is not None else None
     periode = list(info.periode) if info else []
@@ -278,18 +263,7 @@ def _row(q: ComputeResult, ind: IndicatorResult) -> dict[str, object]:
         "better": ind.better,
         "periode_n_1": periode[0] if len(periode) == 2 else "",
         "periode_n": periode[-1] if periode else "",
-        "value": csv_number(ind.value),
-        "status": ind.status,
-        "reason": ind.reason or "",
-        "v_n_1": csv_number(growth.v_n_1),
-        "v_n": csv_number(growth.v_n),
-        "pembilang": csv_number(ratio.pembilang),
-        "penyebut": csv_number(ratio.penyebut),
-        "target": "" if isinstance(target, tuple) else csv_number(target),
-        "target_low": csv_number(low),
-        "target_high": csv_number(high),
-        "capaian": csv_number(ind.capaian),
-        "kategori": ind.kategori or "",
+        **csv_outcome(ind),
         "realisasi_triwulan": csv_number(info.realisasi_triwulan if info else None),
         "target_tahunan": csv_target(info.target_tahunan if info else None),
         "capaian_tahunan": csv_number(info.capaian_tahunan if info else None),
