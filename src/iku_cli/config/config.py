@@ -7,7 +7,8 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
-from iku_cli.config.model import Bacaan, GrowthFormula, Indikator, Measure, Sasaran, Spec, Tujuan, conditions
+from iku_cli.config.model import Bacaan, GrowthFormula, Indikator, Sasaran, Spec, Tujuan
+from iku_cli.config.sources import Measure, conditions
 
 # A folder of data: (year, triwulan), the triwulan None for the year's own folder (the final annual data).
 Folder = tuple[int, int | None]

@@ -9,26 +9,22 @@ import math
 from collections.abc import Iterable, Iterator
 
 from iku_cli.config.model import (
-    NUMERIC_TYPES,
     TRIWULAN,
     Anggaran,
     Bacaan,
     Band,
-    Condition,
     GrowthFormula,
     Indikator,
     JenisCapaian,
-    Measure,
     Renstra,
-    Source,
     Spec,
     Target,
-    conditions,
     is_number,
     parse_kode,
     quarter_target,
     tw_label,
 )
+from iku_cli.config.sources import NUMERIC_TYPES, Condition, Measure, Source, conditions
 from iku_cli.text import closest, normalise
 
 Location = tuple[str | int, ...]

@@ -1,16 +1,14 @@
 """The declared shape of indicators.yaml, as pydantic models: each block checks itself (cross-references are
-checked in ``crosscheck``)."""
+checked in ``crosscheck``). The indicators, targets, plan and budget are here; the data sources, columns,
+filters and measures in ``sources``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Discriminator,
     Field,
     Tag,
@@ -18,12 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from iku_cli.units import parse_unit
-
-ColumnType = Literal["text", "category", "integer", "number", "money"]
-NUMERIC_TYPES = ("integer", "number", "money")
-Operator = Literal["eq", "ne", "in", "not_in", "gt", "ge", "lt", "le", "blank", "not_blank"]
-Scalar = str | int | float
+from iku_cli.config.sources import Block, Measure, Source
 
 
 class Better(StrEnum):
@@ -36,113 +29,6 @@ class Better(StrEnum):
 class FormulaType(StrEnum):
     GROWTH = "growth"
     RATIO = "ratio"
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Condition(_Model):
-    column: str
-    op: Operator = "eq"
-    value: Scalar | list[Scalar] | None = None
-
-    @model_validator(mode="after")
-    def _value_fits_op(self) -> Condition:
-        if self.op in ("blank", "not_blank"):
-            if self.value is not None:
-                raise ValueError(f"op '{self.op}' takes no value")
-        elif self.op in ("in", "not_in"):
-            if not isinstance(self.value, list) or not self.value:
-                raise ValueError(f"op '{self.op}' needs a list of values, e.g. value: [Mikro, Kecil]")
-        elif self.value is None or isinstance(self.value, list):
-            raise ValueError(f"op '{self.op}' needs one value")
-        elif self.op in ("gt", "ge", "lt", "le") and isinstance(self.value, str):
-            raise ValueError(f"op '{self.op}' compares numbers; value must be a number, not '{self.value}'")
-        return self
-
-
-class AllOf(_Model):
-    all: list[Filter] = Field(min_length=1)
-
-
-class AnyOf(_Model):
-    any: list[Filter] = Field(min_length=1)
-
-
-def _filter_kind(value: Any) -> str:
-    keys = value if isinstance(value, dict) else vars(value) if isinstance(value, BaseModel) else {}
-    if "all" in keys:
-        return "<all>"
-    if "any" in keys:
-        return "<any>"
-    return "<condition>"
-
-
-# One branch is chosen by its keys, so a mistake is reported once, for the branch meant.
-Filter = Annotated[
-    Annotated[Condition, Tag("<condition>")]
-    | Annotated[AllOf, Tag("<all>")]
-    | Annotated[AnyOf, Tag("<any>")],
-    Discriminator(_filter_kind),
-]
-
-
-def conditions(
-    flt: Filter | None, path: tuple[str | int, ...] = ()
-) -> Iterator[tuple[Condition, tuple[str | int, ...]]]:
-    """Every condition inside a filter, however nested, with its path below the filter's own."""
-    if flt is None:
-        return
-    if isinstance(flt, Condition):
-        yield flt, path
-    else:
-        key = "all" if isinstance(flt, AllOf) else "any"
-        for i, part in enumerate(getattr(flt, key)):
-            yield from conditions(part, (*path, key, i))
-
-
-class Column(_Model):
-    header: str
-    aliases: list[str] = []
-    type: ColumnType = "text"
-    unit: str | None = None
-    required: bool = False
-    required_when: Filter | None = None
-    allowed: list[str] | None = None
-    min: float | None = None
-    max: float | None = None
-    description: str | None = None
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Column:
-        if self.allowed is not None and self.type != "category":
-            raise ValueError("'allowed' is only for type: category")
-        if self.type == "category" and not self.allowed:
-            raise ValueError("a category column needs 'allowed', the list of values it accepts")
-        if (self.min is not None or self.max is not None or self.unit) and self.type not in NUMERIC_TYPES:
-            raise ValueError("'min', 'max' and 'unit' are only for integer, number and money columns")
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
-        if self.unit is not None and parse_unit(self.unit) is None:
-            raise ValueError(
-                f"unknown unit '{self.unit}'; use e.g. Rp, ribu Rp, juta Rp, USD, ribu USD, kg, ton"
-            )
-        return self
-
-    @property
-    def label(self) -> str:
-        """The header as a person reads it, with its unit: "Omzet per Tahun (Rp)"."""
-        return f"{self.header} ({self.unit})" if self.unit else self.header
-
-
-class Source(_Model):
-    workbook: str
-    sheet: str
-    key: str | None = None
-    description: str | None = None
-    optional: bool = False  # a missing workbook is a note, not an error; what it feeds is left out
-    columns: dict[str, Column] = Field(min_length=1)
 
 
 def parse_kode(text: object) -> tuple[int, ...] | None:
@@ -166,41 +52,6 @@ def _kode_list(codes: list[str]) -> list[str]:
     return codes
 
 
-class Measure(_Model):
-    """One number per year over one source: count, count_distinct or sum of the rows ``where`` keeps.
-
-    ``year: n-1`` takes the number from the year before the one reported. ``where_previous`` makes it a
-    measure over two years: only the rows whose key (the source's ``key``) had, the year before, a row that
-    ``where_previous`` keeps; ``where`` is then about the later year's row of the same key.
-    """
-
-    source: str
-    aggregate: Literal["count", "count_distinct", "sum"]
-    column: str | None = None
-    where: Filter | None = None
-    where_previous: Filter | None = None
-    year: Literal["n", "n-1"] = "n"
-    label: str | None = None
-
-    @model_validator(mode="after")
-    def _column_when_needed(self) -> Measure:
-        if self.aggregate in ("sum", "count_distinct") and not self.column:
-            raise ValueError(f"aggregate '{self.aggregate}' needs 'column'")
-        if self.aggregate == "count" and self.column:
-            raise ValueError("aggregate 'count' counts rows and takes no 'column'")
-        return self
-
-    @property
-    def follows_key(self) -> bool:
-        """A measure over two years, following each row's key from the year before."""
-        return self.where_previous is not None
-
-    def data_years(self, year: int) -> list[int]:
-        """The years whose rows the measure reads for the report of ``year``, the year it counts last."""
-        own = year - 1 if self.year == "n-1" else year
-        return [own - 1, own] if self.follows_key else [own]
-
-
 def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -209,7 +60,7 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-class GrowthFormula(_Model):
+class GrowthFormula(Block):
     type: Literal["growth"]
     measures: list[str] = Field(min_length=1)
 
@@ -221,7 +72,7 @@ class GrowthFormula(_Model):
         return list(self.measures)
 
 
-class RatioFormula(_Model):
+class RatioFormula(Block):
     type: Literal["ratio"]
     numerator: list[str] = Field(min_length=1)
     denominator: list[str] = Field(min_length=1)
@@ -255,7 +106,7 @@ def target_value(value: Any) -> Target:
     raise ValueError(f"target '{value}' is not a number (e.g. 10.5) or a range [low, high]")
 
 
-class TargetTriwulan(_Model):
+class TargetTriwulan(Block):
     """A year's target with one target per triwulan (TW I–IV).
 
     With capaian ``nilai_akhir`` each is the position to reach by the quarter's end (TW IV's is the year's);
@@ -320,7 +171,7 @@ def quarter_target(tw: list[Target], triwulan: int, jenis: JenisCapaian) -> Targ
     return (low, high) if any(isinstance(t, tuple) for t in so_far) else low
 
 
-class Triwulan(_Model):
+class Triwulan(Block):
     """The indicator over part of a year: how it is read, how its quarterly capaian is taken, why it is not."""
 
     bacaan: Bacaan | None = None
@@ -334,14 +185,14 @@ class Triwulan(_Model):
         return {"bacaan": data} if isinstance(data, str) else data
 
 
-class Pembanding(_Model):
+class Pembanding(Block):
     """A national or provincial figure to compare the realisasi with: its values by year and where they are from."""
 
     sumber: str
     nilai: dict[int, float] = Field(min_length=1)
 
 
-class Indikator(_Model):
+class Indikator(Block):
     id: str
     nama: str
     satuan: str
@@ -379,7 +230,7 @@ class Indikator(_Model):
         return Bacaan.TRIWULAN if isinstance(self.formula, RatioFormula) else None
 
 
-class Sasaran(_Model):
+class Sasaran(Block):
     id: str
     sasaran: str
     indikator: list[Indikator] = Field(min_length=1)
@@ -388,14 +239,14 @@ class Sasaran(_Model):
     _codes = field_validator("program")(_kode_list)
 
 
-class Tujuan(_Model):
+class Tujuan(Block):
     id: str
     tujuan: str
     indikator: list[Indikator] = []
     sasaran: list[Sasaran] = []
 
 
-class Renstra(_Model):
+class Renstra(Block):
     start: int
     end: int
 
@@ -408,14 +259,14 @@ class Renstra(_Model):
         return self
 
 
-class Agency(_Model):
+class Agency(Block):
     nama: str
     tugas: str | None = None
     fungsi: list[str] = []
     renstra: Renstra | None = None
 
 
-class Band(_Model):
+class Band(Block):
     label: str
     min: float | None = None
 
@@ -429,7 +280,7 @@ DEFAULT_KATEGORI = (
 )
 
 
-class Anggaran(_Model):
+class Anggaran(Block):
     """Where the budget (pagu and realisasi per program, kegiatan, sub kegiatan) is read from."""
 
     source: str  # a source with the columns kode, nama, pagu and realisasi
@@ -438,11 +289,11 @@ class Anggaran(_Model):
     _codes = field_validator("penunjang")(_kode_list)
 
 
-class Validation(_Model):
+class Validation(Block):
     max_change: float = Field(default=50.0, gt=0)  # percent change of a measure from n-1 worth a warning
 
 
-class Spec(_Model):
+class Spec(Block):
     agency: Agency
     sources: dict[str, Source] = Field(min_length=1)
     measures: dict[str, Measure] = Field(min_length=1)
@@ -454,4 +305,4 @@ class Spec(_Model):
 
 def all_keys() -> set[str]:
     """Every key any block of indicators.yaml may have (for "did you mean" on an unknown key)."""
-    return {name for model in _Model.__subclasses__() for name in model.model_fields}
+    return {name for model in Block.__subclasses__() for name in model.model_fields}

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from iku_cli.config.model import (
-    AllOf,
-    Column,
-    Condition,
-    Filter,
-    GrowthFormula,
-    Measure,
-    RatioFormula,
-    Source,
-    Spec,
-    tw_label,
-)
+from iku_cli.config.model import GrowthFormula, RatioFormula, Spec, tw_label
+from iku_cli.config.sources import AllOf, Column, Condition, Filter, Measure, Source
 from iku_cli.numbers import format_exact
 
 _OP_WORDS = {
