@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 
 import openpyxl
@@ -160,6 +161,41 @@ def test_a_stray_cell_far_away_is_named_and_the_sheet_still_read(config, tmp_pat
     assert (stray.severity, stray.cell, stray.value) == ("warning", "XFD1048576", "x")
     assert stray.message.startswith("XFD1048576 berisi 'x', jauh di luar data (data di A1:C3): hapus isinya")
     assert data.readable and data.frame["nilai"].sum() == 6500
+
+
+def _address_last(xml: bytes) -> bytes:
+    """Each cell's address moved behind its other attributes: <c r="C4" s="1" t="e"> -> <c s="1" t="e" r="C4">."""
+    return re.sub(rb'<c r="([A-Z]+\d+)"((?: \w+="[^"]*")*)', rb'<c\2 r="\1"', xml)
+
+
+def test_cells_that_give_their_address_last_are_read_and_checked_alike(config, tmp_path):
+    rows = [*PDRB, ["A", "Pertanian", 700.0], ["B", "Tambang", Formula("=C2*2")], ["F", "Konstruksi", 50.0]]
+    path = write_book(tmp_path / "2024" / "pdrb.xlsx", {"PDRB ADHK": rows})  # C5: formula without value
+    set_cell_xml(path, "C4", '<c r="C4" t="e"><v>#DIV/0!</v></c>')
+    plain = read(config, tmp_path, "pdrb")
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    rewrite_part(
+        path, "xl/worksheets/sheet1.xml", lambda xml: _address_last(xml.replace(b"</sheetData>", far))
+    )
+    with zipfile.ZipFile(path) as zf:
+        assert b'<c t="e" r="C4">' in zf.read("xl/worksheets/sheet1.xml")
+    data = read(config, tmp_path, "pdrb")
+    assert codes(data) == [("stray-cell", "XFD1048576"), *codes(plain)]
+    assert [(f.code, f.cell) for f in plain.findings if f.severity == "error"] == [
+        ("formula-no-cache", "C5"),
+        ("excel-error", "C4"),
+    ]
+    assert only(data, "stray-cell").value == "x"
+    assert data.frame.equals(plain.frame) and data.frame.loc[6, "nilai"] == 50
+
+
+def test_a_cell_without_an_address_is_refused_with_what_to_do(config, tmp_path):
+    path = write_book(tmp_path / "2024" / "pdrb.xlsx", {"PDRB ADHK": PDRB})
+    rewrite_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'<c r="C3"', b"<c", 1))
+    finding = only(read(config, tmp_path, "pdrb"), "workbook-unreadable")
+    assert finding.message == (
+        "ada sel tanpa alamat di sheet ini (file dibuat program lain); buka dan simpan ulang di Excel"
+    )
 
 
 def test_a_sheet_larger_than_the_limit_is_refused_by_name(config, tmp_path):

@@ -111,6 +111,7 @@ def test_large_sheets_load_one_after_another_even_when_their_rows_are_never_take
     [
         '<c r="F2" t="e"><f>SORT(A1:A3)</f><v>#SPILL!</v></c>',  # the reader refuses it: loaded from a copy
         '<c r="F2" t="e"><v>#DIV/0!</v></c>',  # loaded as it is, while its cells are checked
+        '<c t="e" r="F2"><v>#DIV/0!</v></c>',  # the same, its address written last
         '<c r="F2"><v>1</v></c><c r="XFD1048576"><v>9</v></c>',  # no early load: a stray far cell
     ],
 )

@@ -3,7 +3,9 @@ a stored value, and how large a grid the reader would build (a stray cell far fr
 
 The reader returns an error cell (#VALUE!, #DIV/0! ...) and a formula without a value as an empty cell,
 so both are found in the XML itself. The pass inflates the part in chunks within its cap and runs a few
-C-speed searches on each; only a chunk where a search hits gets per-cell work.
+C-speed searches on each; only a chunk where a search hits gets per-cell work. Excel and most programs write
+a cell's address first (``<c r="B7" s="3">``); the searches take that as their quick case, and a chunk whose
+cells put it elsewhere (``<c s="3" r="B7">``, as XML allows) is read attribute by attribute.
 """
 
 from __future__ import annotations
@@ -87,36 +89,31 @@ class _Patterns:
     far: re.Pattern[bytes]  # either of the next two, in one search
     anomaly: re.Pattern[bytes]  # a cell past column Z, or at row 1,000,000 or later
     ref: re.Pattern[bytes]
-    irregular: re.Pattern[bytes]
+    irregular: re.Pattern[bytes]  # a cell whose address is not its first attribute, or that has none
+    cell: re.Pattern[bytes]  # every cell tag
+    any_ref: re.Pattern[bytes]  # the address of a cell tag, wherever among its attributes
     formula: re.Pattern[bytes]
-    error: re.Pattern[bytes]
-    no_cache: re.Pattern[bytes]
+    error: re.Pattern[bytes]  # (attributes, value) of an error cell
+    no_cache: re.Pattern[bytes]  # attributes of a formula cell without a value
 
     @classmethod
     def for_prefix(cls, prefix: bytes) -> _Patterns:
         p = re.escape(prefix)
         empty_value = rb"(?:<" + p + rb"v\s*/>|<" + p + rb"v>\s*</" + p + rb"v>)?"
         formula = rb"(?:<" + p + rb"f\b[^>]*/>|<" + p + rb"f\b[^>]*>[^<]*</" + p + rb"f>)"
+        cell = rb"<" + p + rb"c(?=[\s>/])"
         return cls(
             far=re.compile(rb"<" + p + rb'c(?: r="[A-Z](?:[A-Z]|\d{7})|(?! r=")[\s>/])'),
             anomaly=re.compile(rb"<" + p + rb'c r="[A-Z](?:[A-Z]|\d{7})'),
             ref=re.compile(rb"<" + p + rb'c r="([A-Z]+)(\d+)"'),
             irregular=re.compile(rb"<" + p + rb'c(?! r=")[\s>/]'),
+            cell=re.compile(cell),
+            any_ref=re.compile(cell + rb'[^>]*?\sr="([A-Z]+)(\d+)"'),
             formula=re.compile(rb"<" + p + rb"f[\s>/]"),
             error=re.compile(
-                rb"<"
-                + p
-                + rb'c r="([A-Z]+\d+)"[^>]*?\bt="e"[^>]*>'
-                + formula
-                + rb"?<"
-                + p
-                + rb"v>([^<]*)</"
-                + p
-                + rb"v>"
+                cell + rb'([^>]*?\bt="e"[^>]*)>' + formula + rb"?<" + p + rb"v>([^<]*)</" + p + rb"v>"
             ),
-            no_cache=re.compile(
-                rb"<" + p + rb'c r="([A-Z]+\d+)"[^>]*>' + formula + empty_value + rb"</" + p + rb"c>"
-            ),
+            no_cache=re.compile(cell + rb"([^>]*)>" + formula + empty_value + rb"</" + p + rb"c>"),
         )
 
 
@@ -142,26 +139,44 @@ def scan_sheet(package: Package, member: str, *, bound: bool = True, cells: bool
         rx = rx or _patterns(data, member)
         if bound:
             hit = rx.far.search(data)
-            if hit and rx.anomaly.search(data, hit.start()):
-                refs = rx.ref.findall(data)
-                scan.max_row = max(scan.max_row, max(int(r) for _, r in refs))
-                scan.max_col = max(
-                    scan.max_col, 1 + max(column_index(c.decode()) for c in {c for c, _ in refs})
-                )
+            if hit and rx.irregular.search(data, hit.start()):  # some address not first, or none
+                refs = rx.any_ref.findall(data)
+                scan.irregular = scan.irregular or len(refs) != len(rx.cell.findall(data))
+                _widen(scan, refs)
+            elif hit and rx.anomaly.search(data, hit.start()):
+                _widen(scan, rx.ref.findall(data))
             elif not narrow and rx.ref.search(data):
                 narrow = True
-            if hit and rx.irregular.search(data, hit.start()):
-                scan.irregular = True
         if cells and data.find(b't="e"') >= 0:
             scan.errors.update(
-                (ref.decode(), value.decode(errors="replace")) for ref, value in rx.error.findall(data)
+                (ref, value.decode(errors="replace"))
+                for attributes, value in rx.error.findall(data)
+                if (ref := _address(attributes))
             )
         if cells and rx.formula.search(data):
-            scan.no_cache += [ref.decode() for ref in rx.no_cache.findall(data)]
+            scan.no_cache += [
+                ref for attributes in rx.no_cache.findall(data) if (ref := _address(attributes))
+            ]
     if narrow:
         scan.max_row = max(scan.max_row, NARROW_ROWS)
         scan.max_col = max(scan.max_col, NARROW_COLS)
     return scan
+
+
+def _widen(scan: SheetScan, refs: list[tuple[bytes, bytes]]) -> None:
+    """Raise the grid's bound to take in cells at ``refs`` (column letters, row digits)."""
+    if refs:
+        scan.max_row = max(scan.max_row, max(int(r) for _, r in refs))
+        scan.max_col = max(scan.max_col, 1 + max(column_index(c.decode()) for c in {c for c, _ in refs}))
+
+
+_ADDRESS = re.compile(rb'(?:^|\s)r="([A-Z]+\d+)"')
+
+
+def _address(attributes: bytes) -> str:
+    """A cell's address ("G17") from its tag's attributes, wherever it stands among them ("" for none)."""
+    found = _ADDRESS.search(attributes)
+    return found.group(1).decode() if found else ""
 
 
 # --- the rare path: a grid larger than the limit ---------------------------------------------------------
@@ -178,9 +193,10 @@ def exact_cells(package: Package, member: str) -> tuple[np.ndarray, np.ndarray]:
         if letters_rx is None:
             root = re.search(rb"<(\w+:)?worksheet\b", data)
             p = re.escape((root.group(1) or b"") if root else b"")
-            letters_rx = re.compile(rb"<" + p + rb'c r="([A-Z]{1,3})')
-            digits_rx = re.compile(rb"<" + p + rb'c r="[A-Z]{1,3}(\d{1,10})')
-            empty_rx = re.compile(rb"<" + p + rb'c r="[^"]*"[^>]*/>')
+            cell = rb"<" + p + rb"c(?=[\s>/])[^>]*?\sr"
+            letters_rx = re.compile(cell + rb'="([A-Z]{1,3})')
+            digits_rx = re.compile(cell + rb'="[A-Z]{1,3}(\d{1,10})')
+            empty_rx = re.compile(rb"<" + p + rb"c(?=[\s/])[^>]*/>")
         if empty_rx is not None and data.find(b"/>") >= 0:
             data = empty_rx.sub(b"", data)
         letters = letters_rx.findall(data)
@@ -236,14 +252,17 @@ def cell_texts(package: Package, member: str, refs: set[str]) -> dict[str, str]:
     if not refs:
         return {}
     target = re.compile(
-        rb'<(?:\w+:)?c r="(' + b"|".join(re.escape(r.encode()) for r in refs) + rb')"([^>]*?)(/?)>'
+        rb'<(?:\w+:)?c(?=\s)([^>]*?)\sr="('
+        + b"|".join(re.escape(r.encode()) for r in refs)
+        + rb')"([^>]*?)(/?)>'
     )
     raw: dict[str, tuple[bytes, bytes]] = {}
     for data in _pieces(package, member):
         for m in target.finditer(data):
             end = data.find(b"c>", m.end())
             value = _VALUE.search(data, m.end(), end if end > 0 else len(data))
-            raw[m.group(1).decode()] = (m.group(2), b"" if m.group(3) or not value else value.group(1))
+            attributes = m.group(1) + b" " + m.group(3)
+            raw[m.group(2).decode()] = (attributes, b"" if m.group(4) or not value else value.group(1))
     wanted = {int(v): ref for ref, (attrs, v) in raw.items() if b't="s"' in attrs and v.isdigit()}
     shared = _shared_strings(package, set(wanted)) if wanted else {}
     return {
@@ -277,7 +296,7 @@ def _shared_strings(package: Package, wanted: set[int]) -> dict[int, str]:
 def without_cells(package: Package, member: str, refs: set[str], folder: Path) -> Path:
     """A copy of the workbook whose sheet lacks the named cells (the sheet part stored, not compressed)."""
     pattern = re.compile(
-        rb'<(\w+:)?c r="(?:'
+        rb'<(\w+:)?c(?=\s)[^>]*?\sr="(?:'
         + b"|".join(re.escape(r.encode()) for r in refs)
         + rb')"[^>]*?(?:/>|>.*?</\1?c>)',
         re.S,
