@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
+from tests.helpers import ROOT
+
 
 def test_template_command_writes_and_refuses(tmp_path):
     from typer.testing import CliRunner
@@ -25,5 +29,14 @@ def test_template_command_writes_and_refuses(tmp_path):
         app, ["template", str(tmp_path / "t"), "--year", "2025", "--source", "pdrb", "--force"]
     )
     assert forced.exit_code == 0
+    shipped = ROOT / "examples" / "data" / "2024" / "pdrb.xlsx"
+    (tmp_path / "data" / "2024").mkdir(parents=True)
+    shutil.copy(shipped, tmp_path / "data" / "2024" / "pdrb.xlsx")
+    cmd = ["template", str(tmp_path / "data"), "--year", "2024", "--source", "pdrb", "--force"]
+    data = runner.invoke(app, cmd)
+    assert data.exit_code == 2
+    assert "hold data and were not overwritten, not even with --force" in data.stderr
+    assert "pdrb.xlsx (PDRB ADHK)" in data.stderr
+    assert (tmp_path / "data" / "2024" / "pdrb.xlsx").read_bytes() == shipped.read_bytes()
     unknown = runner.invoke(app, ["template", str(tmp_path / "t"), "--year", "2025", "--source", "umkn"])
     assert unknown.exit_code == 2 and "unknown source 'umkn'" in unknown.stderr

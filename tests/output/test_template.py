@@ -20,6 +20,7 @@ from tests.helpers import (
     PDRB_HEADER,
     UMKM_HEADER,
     VOLUME_HEADER,
+    write_book,
 )
 
 
@@ -578,10 +579,42 @@ def test_refuses_to_overwrite_and_writes_nothing(shipped, tmp_path):
     # Only the targets count: a file of another source does not stop a subset.
     assert write_templates(shipped, tmp_path, 2024, sources=["pdrb"]) == [tmp_path / "2024" / "pdrb.xlsx"]
 
+    # --force overwrites blank templates; a file that cannot be read to tell what it holds it leaves alone
     (tmp_path / "2024" / "bidang_koperasi.xlsx").write_bytes(b"not a workbook")
+    before = {p: p.read_bytes() for p in (tmp_path / "2024").iterdir()}
+    with pytest.raises(TemplateExists) as exc:
+        write_templates(shipped, tmp_path, 2024, force=True)
+    assert exc.value.filled == {tmp_path / "2024" / "bidang_koperasi.xlsx": None}
+    assert {p: p.read_bytes() for p in (tmp_path / "2024").iterdir()} == before  # nothing written
+    (tmp_path / "2024" / "bidang_koperasi.xlsx").unlink()
     assert write_templates(shipped, tmp_path, 2024, force=True) == first
     assert book(tmp_path / "2024", "bidang_koperasi.xlsx").sheetnames == ["Petunjuk", "Keragaan Koperasi"]
     assert sorted(p.name for p in (tmp_path / "2024").iterdir()) == sorted(FILES)
+
+
+def test_force_never_overwrites_a_workbook_holding_data(shipped, tmp_path):
+    first = write_templates(shipped, tmp_path, 2024, sources=["pdrb", "koperasi"])
+    filled = tmp_path / "2024" / "pdrb.xlsx"
+    wb = openpyxl.load_workbook(filled)
+    wb["PDRB ADHK"]["C3"] = 2100  # one value in the first data row of a template
+    wb.save(filled)
+    noted = tmp_path / "2024" / "bidang_koperasi.xlsx"
+    wb = openpyxl.load_workbook(noted)
+    wb.create_sheet("Catatan")["A1"] = "a sheet of the user's own: a template holds none"
+    wb.save(noted)
+    before = {p: p.read_bytes() for p in first}
+    with pytest.raises(TemplateExists) as exc:
+        write_templates(shipped, tmp_path, 2024, sources=["pdrb", "koperasi"], force=True)
+    assert exc.value.filled == {noted: ["Catatan"], filled: ["PDRB ADHK"]}
+    assert {p: p.read_bytes() for p in first} == before  # but nothing is written at all
+
+    data = tmp_path / "data"
+    write_book(
+        data / "2024" / "pdrb.xlsx", {"PDRB ADHK": [["Kode", "Lapangan Usaha", "Nilai"], ["C", "x", 1]]}
+    )
+    with pytest.raises(TemplateExists) as exc:
+        write_templates(shipped, data, 2024, sources=["pdrb"], force=True)
+    assert exc.value.filled == {data / "2024" / "pdrb.xlsx": ["PDRB ADHK"]}
 
 
 def test_only_the_given_sources(shipped, tmp_path):

@@ -29,7 +29,9 @@ def template(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite workbooks that already exist.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite workbooks that exist already and hold no data.")
+    ] = False,
     rows: Annotated[
         int, typer.Option("--rows", help="Data rows prepared with formats and checks.", min=1)
     ] = 1000,
@@ -37,7 +39,7 @@ def template(
     """Write blank bidang workbooks from indicators.yaml: headers, formats, drop-down lists, instructions.
 
     Exit codes: 0 written; 2 a usage or configuration error, or a file that exists already
-    (nothing is written then; --force overwrites).
+    (nothing is written then; --force overwrites a blank one, never one holding data).
     """
     from iku_cli.output.template import TemplateExists, write_templates
 
@@ -48,9 +50,19 @@ def template(
     try:
         written = write_templates(cfg, out_dir, year, sources=source or None, force=force, rows=rows)
     except TemplateExists as exc:
-        listing = ", ".join(str(p) for p in exc.paths)
+        if exc.filled:
+            listing = ", ".join(
+                f"{c.visible(str(p))} ({', '.join(sheets) if sheets else 'not readable as a workbook'})"
+                for p, sheets in exc.filled.items()
+            )
+            raise c.UsageError(
+                f"these workbooks hold data and were not overwritten, not even with --force: {listing}; "
+                "write the templates into another folder, or move these files away first"
+            ) from None
+        listing = ", ".join(c.visible(str(p)) for p in exc.paths)
         raise c.UsageError(
-            f"these files exist already and were not overwritten: {listing}; use --force to overwrite"
+            f"these files exist already and were not overwritten: {listing}; use --force to overwrite "
+            "them (a workbook holding data is never overwritten)"
         ) from None
     except ValueError as exc:
         raise c.UsageError(str(exc)) from None

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from iku_cli.calc.occupied import filled_sheets
 from iku_cli.config import NUMERIC_TYPES, Column, Config
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.atomic import write_atomic
@@ -43,10 +44,14 @@ FORMAT_SCORE = "0.0"  # a number declared within 0 - 100
 
 
 class TemplateExists(Exception):
-    """Templates were not written because files are already there; ``paths`` lists every one of them."""
+    """Templates were not written because files are already there; ``paths`` lists every one of them.
 
-    def __init__(self, paths: list[Path]):
+    ``filled``: those that hold data (or cannot be read to tell), which not even ``force`` overwrites.
+    """
+
+    def __init__(self, paths: list[Path], filled: dict[Path, list[str] | None] | None = None):
         self.paths = list(paths)
+        self.filled = dict(filled or {})
         listing = ", ".join(str(p) for p in self.paths)
         super().__init__(
             f"{len(self.paths)} template file(s) already exist and were not overwritten "
@@ -65,8 +70,10 @@ def write_templates(
     """Write OUT_DIR/<year>/<workbook> for each declared workbook (only those of ``sources`` when given).
 
     Refuses, writing nothing, when any target exists and ``force`` is false: raises TemplateExists with
-    every existing path; and, even with ``force``, when a target is the configuration file itself
-    (WouldReplaceInput, a ValueError). Each file is written whole or not at all. Returns the paths written.
+    every existing path. Even with ``force`` it refuses a target that holds data below its header row (a
+    filled workbook, or one that cannot be read to tell): TemplateExists with ``filled``; and a target that is
+    the configuration file itself (WouldReplaceInput, a ValueError). Each file is written whole or not at
+    all. Returns the paths written.
     """
     if rows < 1:
         raise ValueError(f"rows must be at least 1, not {rows}")
@@ -76,10 +83,19 @@ def write_templates(
     guard = InputGuard.of(config=config.path)
     for target in targets.values():
         guard.check(target, "template")
-    if not force:
-        existing = [path for path in targets.values() if path.exists()]
-        if existing:
-            raise TemplateExists(existing)
+    existing = {workbook: path for workbook, path in targets.items() if path.exists()}
+    if existing and not force:
+        raise TemplateExists(list(existing.values()))
+    filled = {}
+    for workbook, path in existing.items():
+        declared = [source for source in config.spec.sources.values() if source.workbook == workbook]
+        names = {source.sheet for source in declared}
+        own = {_free_name(PETUNJUK, names), PILIHAN} - names  # the guide and the lists a template holds
+        sheets = filled_sheets(path, declared, HEADER_ROW, own)
+        if sheets is None or sheets:
+            filled[path] = sheets
+    if filled:
+        raise TemplateExists(list(filled), filled)
     built = {
         workbook: build_workbook(config, workbook, sheets, year, rows) for workbook, sheets in books.items()
     }
