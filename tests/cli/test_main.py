@@ -184,3 +184,25 @@ def test_sheets_start_loading_before_the_data_libraries_are_imported(small_data,
     args = [a.replace("{data}", str(small_data)) for a in command]
     proc = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+def test_an_indicators_yaml_in_the_current_folder_is_used_without_config(small_data, tmp_path, monkeypatch):
+    import json
+
+    own = tmp_path / "dinas" / "indicators.yaml"
+    own.parent.mkdir()
+    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    own.write_text(text.replace("nama: Dinas Koperasi, Usaha Mikro dan Perdagangan", "nama: Dinas Uji", 1))
+    monkeypatch.chdir(own.parent)
+    local = json.loads(run("compute", small_data, "--year", 2024, "--format", "json").stdout)
+    assert (local["agency"], local["config"]) == ("Dinas Uji", str(own))
+    given = json.loads(
+        run(
+            "compute", small_data, "--year", 2024, "--format", "json", "--config", ROOT / "indicators.yaml"
+        ).stdout
+    )
+    assert given["agency"] == "Dinas Koperasi, Usaha Mikro dan Perdagangan"
+    monkeypatch.chdir(tmp_path)  # no indicators.yaml here: the one shipped with iku
+    shipped = json.loads(run("compute", small_data, "--year", 2024, "--format", "json").stdout)
+    assert shipped["agency"] == "Dinas Koperasi, Usaha Mikro dan Perdagangan"
+    assert shipped["config"] != str(own) and shipped["config"].endswith("indicators.yaml")

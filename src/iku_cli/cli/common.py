@@ -146,7 +146,7 @@ ConfigOption = Annotated[
         "--config",
         "-c",
         metavar="FILE",
-        help="indicators.yaml to use (default: the one shipped with iku).",
+        help="indicators.yaml to use (default: indicators.yaml in the current folder, else the one shipped with iku).",
         show_default=False,
     ),
 ]
@@ -196,9 +196,15 @@ def year_data(data_dir: Path, year: int) -> Path:
     return folder
 
 
+LOCAL_CONFIG = "indicators.yaml"  # in the current folder: used when --config is not given
+
+
 def load(path: Path | None) -> Config:
+    """``--config`` when given; else indicators.yaml in the current folder, when there is one; else the shipped one."""
     from iku_cli.config import load_config
 
+    if path is None and (local := Path.cwd() / LOCAL_CONFIG).is_file():
+        path = local
     return load_config(path)
 
 
