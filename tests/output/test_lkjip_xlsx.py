@@ -76,13 +76,16 @@ def test_pengukuran_kinerja_from_the_canonical_result(result, tmp_path):
     assert iku1[8:11] == (9.5, 9.0, pytest.approx((1 + (9 - 9.5) / 9.5) * 100))  # 2023
     assert iku1[11:15] == (10.0, pytest.approx(10.2271644), pytest.approx(102.271644), "Sangat Tinggi")
     assert iku1[15] == 5.2 and iku1[16] == "10 – 12" and iku1[17] == 100.0
-    assert iku1[18] == "Pembanding: BPS (contoh)"
+    assert (
+        iku1[18]
+        == "2022: tidak dapat dihitung: data tidak tersedia: 2022/umkm.xlsx; Pembanding: BPS (contoh)"
+    )
     average = next(r for r in rows if str(r[1]).startswith("Rata-rata capaian S1"))
-    assert average[1] == "Rata-rata capaian S1 (1 dari 3 indikator)"
+    assert average[1] == "Rata-rata capaian S1 (2024: 1 dari 3 indikator)"
     assert average[10] == pytest.approx((1 + (9 - 9.5) / 9.5) * 100) and average[7] == "–"
     assert average[13] == pytest.approx(102.271644) and average[14] == "Sangat Tinggi"
-    assert average[18] == "tanpa capaian: IKU-2, IKU-3"
-    assert rows[-1][1] == "Rata-rata capaian keseluruhan (1 dari 3 indikator)"
+    assert average[18] == "tanpa capaian: IKU-2, IKU-3; rata-rata 2023: 1 dari 3 indikator"
+    assert rows[-1][1] == "Rata-rata capaian keseluruhan (2024: 1 dari 3 indikator)"
     assert rows[-1][10] == pytest.approx((1 + (9 - 9.5) / 9.5) * 100) and rows[-1][13] == pytest.approx(
         102.271644
     )

@@ -159,20 +159,28 @@ def _average_row(
     bands: tuple[Band, ...],
     bold: bool = False,
 ) -> None:
-    """A row of average capaian under a block: this year's, and the earlier years' in their columns."""
+    """A row of average capaian under a block: this year's, and the earlier years' in their columns.
+
+    The label counts the indicators averaged in year n; Keterangan names those without a capaian in n and
+    says over how many each earlier year's average was taken, where that is fewer than all.
+    """
     c = COL
     avg = group.average
-    ws.cell(row=row, column=c["sasaran"], value=f"{label} ({averaged_words(avg.averaged, avg.count)})")
+    counted = averaged_words(avg.averaged, avg.count)
+    ws.cell(row=row, column=c["sasaran"], value=f"{label} ({result.year}: {counted})")
     ws.merge_cells(start_row=row, start_column=c["sasaran"], end_row=row, end_column=c["baseline"])
+    notes = []
+    if avg.averaged < avg.count:
+        by_id = {i.id: i for i in result.indicators}
+        notes.append(f"tanpa capaian: {', '.join(i for i in group.indikator if by_id[i].capaian is None)}")
     for back, name in ((2, "capaian_n2"), (1, "capaian_n1")):
         earlier = group.riwayat.get(result.year - back)
         put_number(ws.cell(row=row, column=c[name]), earlier.value if earlier else None)
+        if earlier is not None and earlier.value is not None and earlier.averaged < earlier.count:
+            notes.append(f"rata-rata {result.year - back}: {averaged_words(earlier.averaged, earlier.count)}")
     put_number(ws.cell(row=row, column=c["capaian"]), avg.value)
     put_kategori(ws.cell(row=row, column=c["kategori"]), avg.kategori, bands)
-    if avg.averaged < avg.count:
-        by_id = {i.id: i for i in result.indicators}
-        left_out = [i for i in group.indikator if by_id[i].capaian is None]
-        ws.cell(row=row, column=c["keterangan"], value=f"tanpa capaian: {', '.join(left_out)}")
+    ws.cell(row=row, column=c["keterangan"], value="; ".join(notes) or None)
     for col in range(1, last + 1):
         cell = ws.cell(row=row, column=col)
         cell.border = S.BORDER
@@ -223,6 +231,9 @@ def _indicator_row(
     put_target(at("target_akhir"), ind.target_akhir)
     put_number(at("capaian_akhir"), ind.capaian_akhir)
     notes = [n for n in (ind.reason, ind.capaian_reason if ind.value is not None else None) if n]
+    notes += [  # why an earlier year shown has no realisasi (or no capaian)
+        f"{p.tahun}: {p.reason}" for p in sorted(ind.riwayat, key=lambda p: p.tahun) if p.reason
+    ]
     if ind.pembanding is not None:
         notes.append(f"Pembanding: {ind.pembanding.sumber}")
     if ind.baseline is not None and ind.baseline.sumber == "data":
