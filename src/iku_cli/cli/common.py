@@ -234,6 +234,18 @@ def require_year_folder(data_dir: Path, year: int) -> None:
         )
 
 
+def require_some_year_folder(data_dir: Path, first: int, last: int) -> None:
+    """A span of years none of which has a folder is a wrong path or wrong years, not a trend of missing data."""
+    from iku_cli.calc.plan import year_folders
+
+    present = year_folders(data_dir)
+    if not any(first <= y <= last for y in present):
+        raise UsageError(
+            f"no year folder from {first} to {last} in '{data_dir}' (year folders there: "
+            f"{', '.join(map(str, present)) or 'none'}); DATA_DIR is the folder that holds the year folders"
+        )
+
+
 def checked_outputs(paths: list[Path] | None, formats: Formats, guard: InputGuard) -> list[Path]:
     """Every --output path checked before anything is computed: a known extension, an existing folder,
     and no input of the run (a workbook, a year folder, the configuration) in its place."""

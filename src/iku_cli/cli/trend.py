@@ -26,7 +26,7 @@ def trend(
 
     --output trend.xlsx adds a native Excel line chart per indicator. Years without data show as
     missing, never as 0. Exit codes: 0 done; 1 some year's data has errors (that year is not
-    computed); 2 a usage or configuration error.
+    computed); 2 a usage or configuration error, or no year folder between --from and --to.
     """
     from iku_cli.calc.plan import Reading
 
@@ -38,6 +38,7 @@ def trend(
         raise c.UsageError(f"--from {first} is after --to {last}")
     if last - first > 50:
         raise c.UsageError("give at most 50 years")
+    c.require_some_year_folder(folder, first, last)
     with (
         c.preloading(cfg, folder, list(range(first - 1, last + 1))) as preload,
         c.reading_progress() as progress,

@@ -12,6 +12,7 @@ from openpyxl.drawing.xdr import XDRPoint2D, XDRPositiveSize2D
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -50,9 +51,14 @@ def _value(v: float | None) -> Text:
 
 def trend_table(t: Trend) -> Table:
     has_capaian = any(p.capaian is not None for r in t.rows for p in r.points)
-    table = Table(title=plain(f"Tren realisasi {t.agency}, {t.years[0]}–{t.years[-1]}"), title_justify="left")
+    table = Table(  # the look of the compute table; a Renstra's six years fit in 80 columns
+        title=plain(f"Tren realisasi {t.agency}, {t.years[0]}–{t.years[-1]}"),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+    )
     table.add_column("Kode", no_wrap=True)
-    table.add_column("Indikator", ratio=1, min_width=20)
+    table.add_column("Indikator", ratio=1, min_width=12)
     for y in t.years:
         table.add_column(str(y), justify="right", no_wrap=True)
     table.add_column("Tren", no_wrap=True)
