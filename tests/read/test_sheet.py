@@ -227,6 +227,27 @@ def test_required_and_conditionally_required(config, tmp_path):
     assert h2.message == "Skor Keuangan kosong; kolom ini wajib diisi bila Status = Aktif"
 
 
+def test_a_subtotal_row_written_as_data_says_to_delete_it(config, tmp_path):
+    rows = umkm(("1001", "Mikro", 100), ("1002", "Kecil", 200))
+    rows.insert(3, [None, None, "Jumlah Kec. Sukamanah", None, None, 300, 4])  # row 4, under its two rows
+    put(tmp_path, {"Data UMKM": rows})
+    data = read(config, tmp_path, "umkm")
+    assert codes(data, "error") == [
+        ("required-missing", "A4"),
+        ("required-missing", "B4"),
+        ("required-missing", "E4"),
+    ]
+    assert [f.message for f in data.findings if f.cell == "A4"] == [
+        "NIB kosong; kolom ini wajib diisi. Baris ini tampaknya baris subtotal ('Jumlah Kec. Sukamanah'): "
+        "hapus baris itu dari data, karena iku menjumlahkan sendiri"
+    ]
+    rows[3][2] = "Sukamanah"  # a blank NIB in a row of data: the message as it always was
+    put(tmp_path, {"Data UMKM": rows})
+    assert [f.message for f in read(config, tmp_path, "umkm").findings if f.cell == "A4"] == [
+        "NIB kosong; kolom ini wajib diisi"
+    ]
+
+
 def test_duplicate_key_names_both_cells(config, tmp_path):
     put(tmp_path, {"Data UMKM": umkm(("1001", "Mikro", 1), ("1002", "Mikro", 1), ("1001 ", "Kecil", 1))})
     finding = only(read(config, tmp_path, "umkm"), "duplicate-key")

@@ -30,6 +30,21 @@ def is_total_label(text: str) -> bool:
     return len(text) <= 40 and normalise(text).rstrip(":").strip() in TOTAL_LABELS
 
 
+_SUBTOTAL_STARTS = tuple(f"{label} " for label in sorted(TOTAL_LABELS))
+
+
+def subtotal_label(body: Body, row: int) -> str | None:
+    """A cell of Excel row ``row`` that begins like a JUMLAH label without being one ("Jumlah Kec. Sukamanah").
+
+    Such a row is a subtotal someone wrote; it is read as data, and this names it in the finding's words.
+    """
+    for column in body.columns:
+        value = column[row - body.first]
+        if isinstance(value, str) and len(value) <= 80 and normalise(value).startswith(_SUBTOTAL_STARTS):
+            return value.strip()
+    return None
+
+
 def total_rows(body: Body) -> np.ndarray:
     """Rows that carry a JUMLAH / TOTAL label in any cell, declared column or not.
 

@@ -37,7 +37,7 @@ from iku_cli.read.header import (
 from iku_cli.read.locate import locate, look_alike_hint, read_name
 from iku_cli.read.opener import WorkbookCache
 from iku_cli.read.package import Refused
-from iku_cli.read.rows import blank_runs, check_totals, total_rows
+from iku_cli.read.rows import blank_runs, check_totals, subtotal_label, total_rows
 from iku_cli.text import closest
 
 
@@ -229,7 +229,10 @@ def parse_rows(
     del typed_columns
     found += check_totals(at, source, header, body, total, frame)
     codes = TextCodes(frame)  # made once: the checks below and every measure over this sheet use it
-    found += _required(at, source, header, frame, {cid: b[kept] for cid, b in blank.items()}, unknown, codes)
+    blank_kept = {cid: b[kept] for cid, b in blank.items()}
+    found += _required(
+        at, source, header, frame, blank_kept, unknown, codes, lambda row: subtotal_label(body, row)
+    )
     found += _duplicates(at, source, header, frame, codes)
     if frame.empty:
         message = f"sheet ini hanya berisi judul kolom (baris {header.row}), tanpa baris data; isi datanya"
@@ -297,8 +300,12 @@ def _required(
     blank: dict[str, np.ndarray],
     unknown: dict[str, dict[int, str]],
     codes: TextCodes,
+    subtotal: Callable[[int], str | None],
 ) -> list[Finding]:
-    """Blank required cells; a cell whose value the reader could not give is already reported as such."""
+    """Blank required cells; a cell whose value the reader could not give is already reported as such.
+
+    ``subtotal``: the label of a row that looks like a subtotal ("Jumlah Kec. X"), for the finding to say so.
+    """
     found = []
     rownums = frame.index.to_numpy()
     for cid, column in source.columns.items():
@@ -314,7 +321,12 @@ def _required(
             continue
         message = f"{column.header} kosong; kolom ini {why}"
         found += at_rows(
-            at, "required-missing", rownums[need].tolist(), _in(header, cid), _always(message), column=cid
+            at,
+            "required-missing",
+            rownums[need].tolist(),
+            _in(header, cid),
+            _blank(message, subtotal),
+            column=cid,
         )
     return found
 
@@ -325,8 +337,19 @@ def _in(header: Header, cid: str) -> Callable[[int], str]:
     return lambda row: f"{letter}{row}"
 
 
-def _always(message: str) -> Callable[[int], str]:
-    return lambda _row: message
+def _blank(message: str, subtotal: Callable[[int], str | None]) -> Callable[[int], str]:
+    """The message for a blank required cell, with what to do when its row looks like a subtotal."""
+
+    def at_row(row: int) -> str:
+        label = subtotal(row)
+        if label is None:
+            return message
+        return (
+            f"{message}. Baris ini tampaknya baris subtotal ('{label}'): hapus baris itu dari data, "
+            "karena iku menjumlahkan sendiri"
+        )
+
+    return at_row
 
 
 def _duplicates(
