@@ -402,3 +402,38 @@ def test_files_that_are_no_configuration_are_refused_before_reading(tmp_path):
             load_config(path)
         assert caught.value.problems == [caught.value.problems[0]] and what in caught.value.problems[0]
         assert caught.value.problems[0].startswith(str(path))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        (
+            "          2024: 5\n",
+            "          2024: 5,5\n",  # block style: YAML reads the text "5,5"
+            36,
+            "tujuan.0.indikator.0.targets.2024: target '5,5' has a decimal comma; write it with a dot: 5.5",
+        ),
+        (
+            "        targets:\n          2024: 5\n          2025: [4, 6]\n",
+            "        targets: {2024: 5,5, 2025: [4, 6]}\n",  # flow style: the comma ends the entry
+            35,
+            "tujuan.0.indikator.0.targets.5: a target without a value; write a number (e.g. 10.5) or a range "
+            "[low, high]. Decimals take a dot: in {2021: 8,5} the comma ends the entry, and YAML reads a year 5",
+        ),
+        (
+            "        targets:\n          2024: 5\n          2025: [4, 6]\n",
+            "        targets: {24: 5}\n",
+            35,
+            "tujuan.0.indikator.0.targets: 24 is not a year; targets are written {2024: 9.5, 2025: 10.0}",
+        ),
+        (
+            "        formula: {type: growth, measures: [total_omzet]}\n",
+            "        formula: {type: growht, measures: [total_omzet]}\n",
+            33,
+            "tujuan.0.indikator.0.formula: type 'growht' is not one of: growth, ratio (did you mean 'growth'?)",
+        ),
+    ],
+)
+def test_common_slips_in_targets_and_formulas_say_what_to_write(tmp_path, old, new, line, message):
+    path = write(tmp_path, variant(old, new))
+    assert problem_at(path, line, message)

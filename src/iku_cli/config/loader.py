@@ -240,6 +240,15 @@ def _pydantic_problem(err: Any, lines: dict[Location, int], name: str) -> str:
         )
     if kind == "missing":
         return f"{name}:{line}: {_where(loc[:-1]) or 'the top level'} is missing '{loc[-1]}'"
+    if kind == "union_tag_invalid":  # formula: {type: growht}
+        ctx = err.get("ctx", {})
+        tag, expected = str(ctx.get("tag")), str(ctx.get("expected_tags", "")).replace("'", "").split(", ")
+        near = closest(tag, expected, cutoff=0.6)
+        hint = f" (did you mean '{near}'?)" if near else ""
+        return (
+            f"{name}:{line}: {_where(loc)}: {str(ctx.get('discriminator', 'type')).strip(chr(39))} '{tag}' "
+            f"is not one of: {', '.join(expected)}{hint}"
+        )
     message = str(err["msg"]).removeprefix("Value error, ")
     return f"{name}:{line}: {_where(loc)}: {message}"
 

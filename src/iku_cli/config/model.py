@@ -4,6 +4,7 @@ filters and measures in ``sources``."""
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -103,6 +104,15 @@ def target_value(value: Any) -> Target:
         return float(value)
     if isinstance(value, (list, tuple)) and len(value) == 2 and all(is_number(t) for t in value):
         return (float(value[0]), float(value[1]))
+    if value is None:
+        raise ValueError(
+            "a target without a value; write a number (e.g. 10.5) or a range [low, high]. Decimals take a dot: "
+            "in {2021: 8,5} the comma ends the entry, and YAML reads a year 5 with no target"
+        )
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+,\d+\s*", value):
+        raise ValueError(
+            f"target '{value}' has a decimal comma; write it with a dot: {value.strip().replace(',', '.')}"
+        )
     raise ValueError(f"target '{value}' is not a number (e.g. 10.5) or a range [low, high]")
 
 
@@ -205,6 +215,17 @@ class Indikator(Block):
     baseline: float | None = None  # kondisi awal: the realisasi of the year before the Renstra starts
     pembanding: Pembanding | None = None
     triwulan: Triwulan = Triwulan()
+
+    @field_validator("targets")
+    @classmethod
+    def _years(cls, targets: dict[int, Any]) -> dict[int, Any]:
+        for year in targets:
+            if not 1900 <= year <= 2200:
+                raise ValueError(
+                    f"{year} is not a year; targets are written {{2024: 9.5, 2025: 10.0}}, with a dot for "
+                    "decimals (a decimal comma, 8,5, makes YAML read a year 5)"
+                )
+        return targets
 
     def target(self, year: int) -> Target | None:
         """The year's target (a number or a range), whether or not it has quarterly targets."""
