@@ -57,7 +57,8 @@ def result_table(
         pad_edge=False,
     )
     table.add_column("Kode", no_wrap=True)
-    table.add_column("Indikator (masukan)", ratio=1, min_width=16)
+    # a long number folds, never cut; narrow enough that Realisasi, Target, Capaian and Kategori fit in 80 columns
+    table.add_column("Indikator (masukan)", ratio=1, min_width=12, overflow="fold")
     table.add_column("Realisasi", justify="right", min_width=9)  # "tidak dapat dihitung" may wrap
     if has_targets:
         table.add_column(target_header, justify="right", no_wrap=True)
