@@ -135,3 +135,23 @@ def test_table_shows_average_rows_and_pembanding(result):
     assert "Rata-rata capaian S1 (1 dari 3 indikator) 102,27 % Sangat Tinggi" in lines
     assert "Rata-rata capaian keseluruhan (1 dari 3 indikator) 102,27 % Sangat Tinggi" in lines
     assert "pembanding 2024: 5,20 %" in lines
+
+
+def test_at_80_columns_a_long_input_folds_and_the_kategori_stays_whole(result):
+    from dataclasses import replace
+
+    from iku_cli.calc.results import GrowthInputs
+
+    huge = replace(
+        result.indicators[0], inputs=GrowthInputs(1_085_584_561_008_000.0, 920_524_621_199_008_000.0)
+    )  # values of a sheet in rupiah under a header that says thousands: the figures a user must see whole
+    wide = replace(result, indicators=[huge, *result.indicators[1:]])
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    print_table(wide, console)
+    lines = console.file.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "…" not in "".join(lines)
+    joined = "".join(line.strip() for line in lines)
+    assert "2023:1.085.584.561.008.000→2024:920.524.621.199.008.000" in joined.replace(" ", "")
+    iku1 = next(line for line in lines if line.lstrip().startswith("IKU-1"))
+    assert iku1.rstrip().endswith("Sangat Tinggi")
