@@ -75,6 +75,10 @@ def test_year_without_folder_is_a_usage_error_with_a_hint(small_data):
     assert "DATA_DIR is the folder that holds the year folders" in " ".join(pointing_at_year.stderr.split())
     assert run("compute", small_data, "--year", 24).exit_code == 2
     assert run("validate", small_data, "--year", 2030).exit_code == 2
+    (small_data / "2024").rename(small_data / "Data 2024")
+    renamed = run("compute", small_data, "--year", 2024)
+    assert renamed.exit_code == 2
+    assert "rename folder 'Data 2024' to '2024'" in " ".join(renamed.stderr.split())
 
 
 def test_unwritable_targets_are_usage_errors_not_crashes(small_data, tmp_path):

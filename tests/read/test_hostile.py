@@ -129,6 +129,24 @@ def test_a_name_that_differs_by_case_or_extension_is_named_with_what_to_do(confi
     assert "'pdrb.csv': bukan workbook yang dapat dibaca" in missing["2024/pdrb.xlsx"]
 
 
+@pytest.mark.parametrize(
+    "name", ["bidang_koperasi (1).xlsx", "Bidang Koperasi - Copy.xlsx", "Salinan dari bidang_koperasi.xlsx"]
+)
+def test_a_copy_or_download_of_the_workbook_is_named_with_what_to_do(config, small_data, name):
+    folder = small_data / "2024"
+    (folder / "bidang_koperasi.xlsx").rename(folder / name)
+    (folder / "pdrb.xlsx").rename(folder / "pdrb_2023.xlsx")  # another name altogether: not offered
+    missing = {
+        f.file: f.message
+        for f in validate(config, small_data, [2024]).findings
+        if f.code == "workbook-missing"
+    }
+    assert missing["2024/bidang_koperasi.xlsx"].endswith(
+        f"; ada file '{name}': ganti namanya menjadi 'bidang_koperasi.xlsx'"
+    )
+    assert "ada file" not in missing["2024/pdrb.xlsx"]
+
+
 def test_an_ods_in_place_of_the_xlsx_is_read_and_computed(config, small_data):
     folder = small_data / "2024"
     (folder / "pdrb.xlsx").unlink()

@@ -228,9 +228,11 @@ def require_year_folder(data_dir: Path, year: int) -> None:
 
     if not year_folder(data_dir, year).is_dir():
         present = ", ".join(str(y) for y in year_folders(data_dir)) or "none"
+        near = sorted(p.name for p in data_dir.iterdir() if p.is_dir() and str(year) in p.name)
+        hint = f"; rename folder '{near[0]}' to '{year}'" if near else ""
         raise UsageError(
             f"no folder '{year_folder(data_dir, year)}' (year folders in '{data_dir}': {present}); "
-            "DATA_DIR is the folder that holds the year folders"
+            f"DATA_DIR is the folder that holds the year folders{hint}"
         )
 
 

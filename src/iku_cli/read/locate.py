@@ -48,13 +48,17 @@ def locate(declared: Path) -> Located:
         for other in (".xls", ".xlsb", ".ods"):
             if declared.with_suffix(other).name in names:
                 return Located(folder / declared.with_suffix(other).name, [])
-    look_alikes = [
-        n
-        for n in names
-        if n.casefold() == declared.name.casefold()
-        or (Path(n).stem.casefold() == stem.casefold() and n != declared.name)
-    ]
+    look_alikes = [n for n in names if n != declared.name and plain_stem(Path(n).stem) == plain_stem(stem)]
     return Located(None, look_alikes)
+
+
+# What a copy or a download adds to a name: "pdrb (1)", "pdrb - Copy", "Salinan dari pdrb"
+_COPY_MARKS = re.compile(r"\s*(?:\(\d+\)|-\s*(?:copy|salinan)(?:\s*\(\d+\))?)\s*$|^\s*(?:copy of|salinan dari)\s+", re.I)
+
+
+def plain_stem(stem: str) -> str:
+    """A file name's stem as a person reads it: without copy marks, case, or the choice of space, - or _."""
+    return re.sub(r"[\s_\-.]+", "_", _COPY_MARKS.sub("", stem).strip()).casefold()
 
 
 def read_name(file: str, read: Path) -> str:
@@ -67,8 +71,10 @@ def look_alike_hint(declared: Path, look_alikes: list[str]) -> str:
     advice = []
     for name in look_alikes:
         suffix = Path(name).suffix.lower()
-        if suffix in (".xlsx", ".xlsm"):
+        if suffix in (".xlsx", ".xlsm") and name.casefold() == declared.name.casefold():
             advice.append(f"'{name}': ganti namanya menjadi '{declared.name}' (huruf besar-kecil harus sama)")
+        elif suffix in (".xlsx", ".xlsm"):
+            advice.append(f"'{name}': ganti namanya menjadi '{declared.name}'")
         elif suffix in EXTENSIONS:
             advice.append(
                 f"'{name}': ganti namanya menjadi '{declared.with_suffix(suffix).name}', atau simpan sebagai .xlsx"
