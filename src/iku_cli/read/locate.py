@@ -53,7 +53,9 @@ def locate(declared: Path) -> Located:
 
 
 # What a copy or a download adds to a name: "pdrb (1)", "pdrb - Copy", "Salinan dari pdrb"
-_COPY_MARKS = re.compile(r"\s*(?:\(\d+\)|-\s*(?:copy|salinan)(?:\s*\(\d+\))?)\s*$|^\s*(?:copy of|salinan dari)\s+", re.I)
+_COPY_MARKS = re.compile(
+    r"\s*(?:\(\d+\)|-\s*(?:copy|salinan)(?:\s*\(\d+\))?)\s*$|^\s*(?:copy of|salinan dari)\s+", re.I
+)
 
 
 def plain_stem(stem: str) -> str:
