@@ -181,3 +181,21 @@ def test_a_full_disk_while_annotating_names_the_copy(defective, tmp_path, monkey
     first = tmp_path / "ann" / "2024" / "bidang_koperasi.xlsx"
     assert result.stderr.strip() == f"Error: cannot write {first}: No space left on device"
     assert not [p for p in (tmp_path / "ann").rglob("*") if p.is_file()]
+
+
+def test_a_change_that_questions_a_value_is_shown_not_only_counted(config, tmp_path):
+    from tests.helpers import YEAR_2023, YEAR_2024, write_year
+
+    data = tmp_path / "data"
+    write_year(data, 2023, **YEAR_2023)
+    doubled = dict(YEAR_2024, volume_rows=[YEAR_2024["volume_rows"][0], ["Pasar Baru", "Beras", 3000, 1]])
+    write_year(data, 2024, **doubled)  # volume 1.500 kg -> 3.000 kg: +100 %, beyond the ±50 % declared
+    result = run("compute", data, "--year", 2024)
+    assert result.exit_code == 0
+    err = " ".join(result.stderr.split())
+    assert (
+        "Periksa: ukuran 'Volume perdagangan dalam daerah' berubah +100,0 % dari 2023 (1.500) ke 2024 (3.000)"
+        in err
+    )
+    assert "satuan yang keliru (2024/bidang_perdagangan.xlsx)" in err
+    assert err.count("Periksa:") == 4 and "large-change 4" in err  # the small data's three, each shown too

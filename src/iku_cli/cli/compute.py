@@ -89,7 +89,16 @@ def compute(
     raise typer.Exit(exit_code)
 
 
+# Warnings that question a computed value itself (a unit slip, a sheet counted twice): each is shown, not counted.
+QUESTIONS_A_VALUE = ("large-change",)
+
+
 def _warning_counts(warnings: list[Finding], again: str) -> None:
+    from rich.text import Text
+
     counts = Counter(w.code for w in warnings)
     listing = ", ".join(f"{code} {n}" for code, n in counts.most_common())
+    for w in warnings:
+        if w.code in QUESTIONS_A_VALUE:
+            c.err.print(Text.assemble(("Periksa: ", "bold yellow"), c.visible(f"{w.message} ({w.file})")))
     c.err.print(f"[yellow]Data dibaca dengan {len(warnings)} peringatan[/] ({listing}); rinciannya: {again}")
