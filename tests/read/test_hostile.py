@@ -207,6 +207,30 @@ def test_cells_that_give_their_address_last_are_read_and_checked_alike(config, t
     assert data.frame.equals(plain.frame) and data.frame.loc[6, "nilai"] == 50
 
 
+@pytest.mark.parametrize(
+    ("far", "cell"),
+    [
+        (
+            b'<c r="xfd1048576" t="inlineStr"><is><t>x</t></is></c>',
+            "XFD1048576",
+        ),  # the reader takes either case
+        (b'<c t="inlineStr" r="xfd1048576"><is><t>x</t></is></c>', "XFD1048576"),
+        (
+            b'<c x=\' r="A1"\' t="inlineStr" r="XFD1048576"><is><t>x</t></is></c>',
+            "XFD1048576",
+        ),  # r= in a value
+    ],
+)
+def test_a_far_cell_is_found_however_its_address_is_written(config, tmp_path, far, cell):
+    path = write_book(tmp_path / "2024" / "pdrb.xlsx", {"PDRB ADHK": PDRB})
+    row = b'<row r="1048576">' + far + b"</row></sheetData>"
+    rewrite_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", row))
+    data = read(config, tmp_path, "pdrb")
+    stray = only(data, "stray-cell")
+    assert (stray.cell, stray.value) == (cell, "x")
+    assert data.readable and data.frame["nilai"].sum() == 6500
+
+
 def test_a_cell_without_an_address_is_refused_with_what_to_do(config, tmp_path):
     path = write_book(tmp_path / "2024" / "pdrb.xlsx", {"PDRB ADHK": PDRB})
     rewrite_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'<c r="C3"', b"<c", 1))

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+# A tag's attributes before its address, walked whole: an r="..." inside another attribute's value is not it.
+_ATTRIBUTES = rb"""(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?"""
+_BEFORE_R = _ATTRIBUTES + rb"\s+r="
 # Every cell of a chunk with no hit of the "far" search lies in columns A..Z and rows below 1,000,000.
 NARROW_ROWS, NARROW_COLS = 999_999, 26
 
@@ -102,13 +105,13 @@ class _Patterns:
         empty_value = rb"(?:<" + p + rb"v\s*/>|<" + p + rb"v>\s*</" + p + rb"v>)?"
         formula = rb"(?:<" + p + rb"f\b[^>]*/>|<" + p + rb"f\b[^>]*>[^<]*</" + p + rb"f>)"
         cell = rb"<" + p + rb"c(?=[\s>/])"
-        return cls(
-            far=re.compile(rb"<" + p + rb'c(?: r="[A-Z](?:[A-Z]|\d{7})|(?! r=")[\s>/])'),
-            anomaly=re.compile(rb"<" + p + rb'c r="[A-Z](?:[A-Z]|\d{7})'),
-            ref=re.compile(rb"<" + p + rb'c r="([A-Z]+)(\d+)"'),
+        return cls(  # letters in either case: the reader reads r="xfd1048576" as XFD1048576
+            far=re.compile(rb"<" + p + rb'c(?: r="[A-Za-z](?:[A-Za-z]|\d{7})|(?! r=")[\s>/])'),
+            anomaly=re.compile(rb"<" + p + rb'c r="[A-Za-z](?:[A-Za-z]|\d{7})'),
+            ref=re.compile(rb"<" + p + rb'c r="([A-Za-z]+)(\d+)"'),
             irregular=re.compile(rb"<" + p + rb'c(?! r=")[\s>/]'),
             cell=re.compile(cell),
-            any_ref=re.compile(cell + rb'[^>]*?\sr="([A-Z]+)(\d+)"'),
+            any_ref=re.compile(cell + _BEFORE_R + rb'"([A-Za-z]+)(\d+)"'),
             formula=re.compile(rb"<" + p + rb"f[\s>/]"),
             error=re.compile(
                 cell + rb'([^>]*?\bt="e"[^>]*)>' + formula + rb"?<" + p + rb"v>([^<]*)</" + p + rb"v>"
@@ -167,16 +170,18 @@ def _widen(scan: SheetScan, refs: list[tuple[bytes, bytes]]) -> None:
     """Raise the grid's bound to take in cells at ``refs`` (column letters, row digits)."""
     if refs:
         scan.max_row = max(scan.max_row, max(int(r) for _, r in refs))
-        scan.max_col = max(scan.max_col, 1 + max(column_index(c.decode()) for c in {c for c, _ in refs}))
+        scan.max_col = max(
+            scan.max_col, 1 + max(column_index(c.decode().upper()) for c in {c for c, _ in refs})
+        )
 
 
-_ADDRESS = re.compile(rb'(?:^|\s)r="([A-Z]+\d+)"')
+_ADDRESS = re.compile(rb"^" + _BEFORE_R + rb'"([A-Za-z]+\d+)"')
 
 
 def _address(attributes: bytes) -> str:
     """A cell's address ("G17") from its tag's attributes, wherever it stands among them ("" for none)."""
-    found = _ADDRESS.search(attributes)
-    return found.group(1).decode() if found else ""
+    found = _ADDRESS.match(attributes)
+    return found.group(1).decode().upper() if found else ""
 
 
 # --- the rare path: a grid larger than the limit ---------------------------------------------------------
@@ -193,9 +198,9 @@ def exact_cells(package: Package, member: str) -> tuple[np.ndarray, np.ndarray]:
         if letters_rx is None:
             root = re.search(rb"<(\w+:)?worksheet\b", data)
             p = re.escape((root.group(1) or b"") if root else b"")
-            cell = rb"<" + p + rb"c(?=[\s>/])[^>]*?\sr"
-            letters_rx = re.compile(cell + rb'="([A-Z]{1,3})')
-            digits_rx = re.compile(cell + rb'="[A-Z]{1,3}(\d{1,10})')
+            cell = rb"<" + p + rb"c(?=[\s>/])" + _BEFORE_R
+            letters_rx = re.compile(cell + rb'"([A-Za-z]{1,3})')
+            digits_rx = re.compile(cell + rb'"[A-Za-z]{1,3}(\d{1,10})')
             empty_rx = re.compile(rb"<" + p + rb"c(?=[\s/])[^>]*/>")
         if empty_rx is not None and data.find(b"/>") >= 0:
             data = empty_rx.sub(b"", data)
@@ -208,7 +213,7 @@ def exact_cells(package: Package, member: str) -> tuple[np.ndarray, np.ndarray]:
         if letters:
             rows.append(np.array(digits, dtype="S10").astype(np.int64) - 1)
             unique, inverse = np.unique(np.array(letters, dtype="S3"), return_inverse=True)
-            cols.append(np.array([column_index(u.decode()) for u in unique], dtype=np.int64)[inverse])
+            cols.append(np.array([column_index(u.decode().upper()) for u in unique], dtype=np.int64)[inverse])
     if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     return np.concatenate(rows), np.concatenate(cols)
@@ -252,9 +257,11 @@ def cell_texts(package: Package, member: str, refs: set[str]) -> dict[str, str]:
     if not refs:
         return {}
     target = re.compile(
-        rb'<(?:\w+:)?c(?=\s)([^>]*?)\sr="('
+        rb"<(?:\w+:)?c(?=\s)("
+        + _ATTRIBUTES
+        + rb')\s+r="(?i:('
         + b"|".join(re.escape(r.encode()) for r in refs)
-        + rb')"([^>]*?)(/?)>'
+        + rb'))"([^>]*?)(/?)>'
     )
     raw: dict[str, tuple[bytes, bytes]] = {}
     for data in _pieces(package, member):
@@ -262,7 +269,10 @@ def cell_texts(package: Package, member: str, refs: set[str]) -> dict[str, str]:
             end = data.find(b"c>", m.end())
             value = _VALUE.search(data, m.end(), end if end > 0 else len(data))
             attributes = m.group(1) + b" " + m.group(3)
-            raw[m.group(2).decode()] = (attributes, b"" if m.group(4) or not value else value.group(1))
+            raw[m.group(2).decode().upper()] = (
+                attributes,
+                b"" if m.group(4) or not value else value.group(1),
+            )
     wanted = {int(v): ref for ref, (attrs, v) in raw.items() if b't="s"' in attrs and v.isdigit()}
     shared = _shared_strings(package, set(wanted)) if wanted else {}
     return {
@@ -296,7 +306,9 @@ def _shared_strings(package: Package, wanted: set[int]) -> dict[int, str]:
 def without_cells(package: Package, member: str, refs: set[str], folder: Path) -> Path:
     """A copy of the workbook whose sheet lacks the named cells (the sheet part stored, not compressed)."""
     pattern = re.compile(
-        rb'<(\w+:)?c(?=\s)[^>]*?\sr="(?:'
+        rb"<(\w+:)?c(?=\s)"
+        + _BEFORE_R
+        + rb'"(?i:'
         + b"|".join(re.escape(r.encode()) for r in refs)
         + rb')"[^>]*?(?:/>|>.*?</\1?c>)',
         re.S,
