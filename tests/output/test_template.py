@@ -617,6 +617,39 @@ def test_force_never_overwrites_a_workbook_holding_data(shipped, tmp_path):
     assert exc.value.filled == {data / "2024" / "pdrb.xlsx": ["PDRB ADHK"]}
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        "pilihan",  # a sheet of the user's own that happens to be named like the template's lists
+        "renamed",  # data in the first rows under headers iku does not find
+        "formula",  # a formula without a stored value, the only entry of the sheet
+    ],
+)
+def test_force_counts_every_kind_of_entry_as_data(shipped, tmp_path, change):
+    [path] = write_templates(shipped, tmp_path, 2024, sources=["pdrb"])
+    wb = openpyxl.load_workbook(path)
+    if change == "pilihan":
+        wb.create_sheet("Pilihan")["B7"] = "Pertanian"
+    elif change == "renamed":
+        del wb["PDRB ADHK"]
+        ws = wb.create_sheet("PDRB ADHK")
+        ws.append(["Sektor", "Nilai 2024"])
+        ws.append(["Industri", 2100])
+    else:
+        wb["PDRB ADHK"]["C3"] = "=1/0"  # openpyxl stores no value with it
+    wb.save(path)
+    before = path.read_bytes()
+    with pytest.raises(TemplateExists) as exc:
+        write_templates(shipped, tmp_path, 2024, sources=["pdrb"], force=True)
+    assert list(exc.value.filled) == [path] and path.read_bytes() == before
+
+
+def test_force_replaces_a_blank_template_with_its_guide(shipped, tmp_path):
+    first = write_templates(shipped, tmp_path, 2024, sources=["umkm", "ikm"])
+    assert openpyxl.load_workbook(first[0]).sheetnames == ["Petunjuk", "Data UMKM", "Direktori IKM"]
+    assert write_templates(shipped, tmp_path, 2024, sources=["umkm", "ikm"], force=True) == first
+
+
 def test_only_the_given_sources(shipped, tmp_path):
     assert write_templates(shipped, tmp_path, 2024, sources=["koperasi"]) == [
         tmp_path / "2024" / "bidang_koperasi.xlsx"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from itertools import chain
 from pathlib import Path
 
@@ -17,15 +17,17 @@ from iku_cli.read.package import Refused
 
 
 def filled_sheets(
-    path: Path, declared: Collection[Source], header_row: int, skip: Collection[str] = ()
+    path: Path, declared: Collection[Source], own: Mapping[str, Collection[str]] | None = None
 ) -> list[str] | None:
     """The sheets of the workbook at ``path`` that hold data, in the workbook's order.
 
-    A ``declared`` sheet holds data when a row below its header (the row iku finds; row ``header_row``,
-    1-based, when it finds none) has a value; any other sheet when it has a value at all. Sheets named in
-    ``skip`` are not looked at. None when the file cannot be read as a workbook: then what it holds is
-    unknown, and it must be treated as holding data.
+    A ``declared`` sheet holds data when a row below its header has a value (any row, when iku finds no
+    header); a sheet named in ``own`` (one a template writes itself, such as its guide) when it holds a text
+    other than those given; any other sheet when it holds anything. An error value, a formula without a
+    value or a stray cell counts as a value. None when the file cannot be read as a workbook: then what it
+    holds is unknown, and it must be treated as holding data.
     """
+    own = own or {}
     opened = open_workbook(path)
     if opened.book is None:
         return None
@@ -33,17 +35,32 @@ def filled_sheets(
     sources = {name: source for source in declared if (name := find_sheet(names, source.sheet)) is not None}
     filled = []
     for name in names:
-        if name in skip:
-            continue
         try:
-            rows = load_grid(At(path.name, name), opened.book, name).take_rows()
+            grid = load_grid(At(path.name, name), opened.book, name)
         except (Refused, python_calamine.CalamineError, OSError, ValueError):
             return None
-        start = 0
+        unread = [
+            r for r, _ in chain(grid.errors, grid.no_cache)
+        ]  # cells whose value the reader does not give
+        rows = grid.take_rows()
         head = head_rows(rows)
+        start = 0
         if name in sources:
             found, _ = locate_header(sources[name], head)
-            start = found + 1 if found is not None else header_row
-        if any(present(value) for row in chain(head[start:], rows) for value in row):
+            start = found + 1 if found is not None else 0
+        values = (value for row in chain(head[start:], rows) for value in row if present(value))
+        if name in own and not grid.findings and not unread:
+            known = set(own[name])
+            holds = any(cell_text(value) not in known for value in values)
+        else:
+            holds = bool(grid.findings) or any(r >= start for r in unread) or any(True for _ in values)
+        if holds:
             filled.append(name)
     return filled
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the template's own texts are compared with it (1.0 read back as "1")."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

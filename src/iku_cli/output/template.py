@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from iku_cli.calc.occupied import filled_sheets
+from iku_cli.calc.occupied import cell_text, filled_sheets
 from iku_cli.config import NUMERIC_TYPES, Column, Config
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.atomic import write_atomic
@@ -86,19 +86,23 @@ def write_templates(
     existing = {workbook: path for workbook, path in targets.items() if path.exists()}
     if existing and not force:
         raise TemplateExists(list(existing.values()))
+    built = {
+        workbook: build_workbook(config, workbook, sheets, year, rows) for workbook, sheets in books.items()
+    }
     filled = {}
     for workbook, path in existing.items():
         declared = [source for source in config.spec.sources.values() if source.workbook == workbook]
         names = {source.sheet for source in declared}
-        own = {_free_name(PETUNJUK, names), PILIHAN} - names  # the guide and the lists a template holds
-        sheets = filled_sheets(path, declared, HEADER_ROW, own)
+        own = {  # the guide and the lists a template writes, with their texts: only those may be replaced
+            ws.title: {cell_text(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None}
+            for ws in built[workbook].worksheets
+            if ws.title not in names
+        }
+        sheets = filled_sheets(path, declared, own)
         if sheets is None or sheets:
             filled[path] = sheets
     if filled:
         raise TemplateExists(list(filled), filled)
-    built = {
-        workbook: build_workbook(config, workbook, sheets, year, rows) for workbook, sheets in books.items()
-    }
     written = []
     for workbook, wb in built.items():
         path = targets[workbook]
