@@ -241,7 +241,9 @@ def test_a_subtotal_row_written_as_data_says_to_delete_it(config, tmp_path):
         "NIB kosong; kolom ini wajib diisi. Baris ini tampaknya baris subtotal ('Jumlah Kec. Sukamanah'): "
         "hapus baris itu dari data, karena iku menjumlahkan sendiri"
     ]
-    rows[3][2] = "Sukamanah"  # a blank NIB in a row of data: the message as it always was
+    rows[3][:2] = [None, "Toko Jumlah Jaya"]  # a blank NIB in a row of data: the message as it always was
+    rows[3][2] = "Jumlah Kec. Sukamanah"  # even with a JUMLAH-like text in it
+    rows[3][4] = "Mikro"
     put(tmp_path, {"Data UMKM": rows})
     assert [f.message for f in read(config, tmp_path, "umkm").findings if f.cell == "A4"] == [
         "NIB kosong; kolom ini wajib diisi"

@@ -36,7 +36,8 @@ _SUBTOTAL_STARTS = tuple(f"{label} " for label in sorted(TOTAL_LABELS))
 def subtotal_label(body: Body, row: int) -> str | None:
     """A cell of Excel row ``row`` that begins like a JUMLAH label without being one ("Jumlah Kec. Sukamanah").
 
-    Such a row is a subtotal someone wrote; it is read as data, and this names it in the finding's words.
+    Such a row, when most of its required cells are blank too, is a subtotal someone wrote: it is read as
+    data, and the finding on a blank cell of it names the label and says to delete the row.
     """
     for column in body.columns:
         value = column[row - body.first]

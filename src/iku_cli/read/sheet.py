@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import chain
 from pathlib import Path
 
@@ -230,9 +230,15 @@ def parse_rows(
     found += check_totals(at, source, header, body, total, frame)
     codes = TextCodes(frame)  # made once: the checks below and every measure over this sheet use it
     blank_kept = {cid: b[kept] for cid, b in blank.items()}
-    found += _required(
-        at, source, header, frame, blank_kept, unknown, codes, lambda row: subtotal_label(body, row)
-    )
+    required = [cid for cid in header.columns if source.columns[cid].required]
+
+    @cache
+    def subtotal(row: int) -> str | None:
+        """The label of a row that looks like a subtotal: most required cells blank, a JUMLAH-like text."""
+        empty = sum(bool(blank[cid][row - body.first]) for cid in required)
+        return subtotal_label(body, row) if empty * 2 > len(required) else None
+
+    found += _required(at, source, header, frame, blank_kept, unknown, codes, subtotal)
     found += _duplicates(at, source, header, frame, codes)
     if frame.empty:
         message = f"sheet ini hanya berisi judul kolom (baris {header.row}), tanpa baris data; isi datanya"
