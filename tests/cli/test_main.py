@@ -198,14 +198,18 @@ def test_an_indicators_yaml_in_the_current_folder_is_used_without_config(small_d
     text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
     own.write_text(text.replace("nama: Dinas Koperasi, Usaha Mikro dan Perdagangan", "nama: Dinas Uji", 1))
     monkeypatch.chdir(own.parent)
-    local = json.loads(run("compute", small_data, "--year", 2024, "--format", "json").stdout)
+    ran = run("compute", small_data, "--year", 2024, "--format", "json")
+    local = json.loads(ran.stdout)
     assert (local["agency"], local["config"]) == ("Dinas Uji", str(own))
+    assert f"Konfigurasi: {own} (indicators.yaml di folder ini)" in " ".join(ran.stderr.split())
     given = json.loads(
         run(
             "compute", small_data, "--year", 2024, "--format", "json", "--config", ROOT / "indicators.yaml"
         ).stdout
     )
     assert given["agency"] == "Dinas Koperasi, Usaha Mikro dan Perdagangan"
+    own.write_text(text, encoding="utf-8")  # the same as the shipped one: nothing to say
+    assert "Konfigurasi" not in run("compute", small_data, "--year", 2024, "--format", "json").stderr
     monkeypatch.chdir(tmp_path)  # no indicators.yaml here: the one shipped with iku
     shipped = json.loads(run("compute", small_data, "--year", 2024, "--format", "json").stdout)
     assert shipped["agency"] == "Dinas Koperasi, Usaha Mikro dan Perdagangan"

@@ -201,11 +201,29 @@ LOCAL_CONFIG = "indicators.yaml"  # in the current folder: used when --config is
 
 def load(path: Path | None) -> Config:
     """``--config`` when given; else indicators.yaml in the current folder, when there is one; else the shipped one."""
-    from iku_cli.config import load_config
+    from iku_cli.config import default_config_path, load_config
 
-    if path is None and (local := Path.cwd() / LOCAL_CONFIG).is_file():
+    if path is None and (local := _local_config()) is not None:
         path = local
+        if not _same_text(local, default_config_path()):  # it changes the results: say so
+            err.print(f"Konfigurasi: {visible(str(local))} (indicators.yaml di folder ini)", markup=False)
     return load_config(path)
+
+
+def _same_text(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def _local_config() -> Path | None:
+    """indicators.yaml in the current folder, when there is one (and the current folder still exists)."""
+    try:
+        local = Path.cwd() / LOCAL_CONFIG
+        return local if local.is_file() else None
+    except OSError:
+        return None
 
 
 def data_dir_of(path: Path) -> Path:
