@@ -231,12 +231,71 @@ def test_a_far_cell_is_found_however_its_address_is_written(config, tmp_path, fa
     assert data.readable and data.frame["nilai"].sum() == 6500
 
 
+@pytest.mark.parametrize(
+    "far",
+    [
+        b'<x:c r="XFD1048576" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c>',  # a prefix the sheet does not use
+        b'<x:c r = "XFD1048576"><x:v>1</x:v></x:c>',  # and spaces around "="
+    ],
+)
+def test_a_cell_in_another_namespace_prefix_is_refused_not_loaded(config, tmp_path, far):
+    """The reader reads <x:c> as a cell whatever the sheet's own prefix; the bound must not miss it."""
+    path = write_book(tmp_path / "2024" / "pdrb.xlsx", {"PDRB ADHK": PDRB})
+    row = b'<row r="1048576">' + far + b"</row></sheetData>"
+    rewrite_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", row))
+    finding = only(read(config, tmp_path, "pdrb"), "workbook-unreadable")
+    assert "ada sel tanpa alamat yang dapat dibaca" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("pieces", "marked"),
+    [
+        ([b'<x:c r="A1">'], True),
+        ([b"<row><x", b":", b"c r=1>"], True),  # ":c" across three pieces
+        ([b"ab:", b"cd"], True),
+        ([b'xmlns:r="http://x"', b"<c ", b"::x"], False),  # colons, none before a c
+        ([b"a:b", b"c"], False),
+        ([b""], False),
+    ],
+)
+def test_a_prefixed_tag_is_marked_wherever_the_pieces_are_cut(pieces, marked):
+    import threading
+
+    from iku_cli.read.scan import _marked
+
+    seen = threading.Event()
+    assert list(_marked(iter(pieces), seen)) == pieces
+    assert seen.is_set() == marked
+
+
+def test_a_sheet_whose_tags_all_carry_a_prefix_is_read(config, tmp_path):
+    path = write_book(tmp_path / "2024" / "pdrb.xlsx", {"PDRB ADHK": PDRB})
+    plain = read(config, tmp_path, "pdrb")
+    rewrite_part(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: re.sub(rb"<(/?)(?!\?)(\w+)([\s>/])", rb"<\1x:\2\3", xml).replace(
+            b"<x:worksheet xmlns=", b"<x:worksheet xmlns:x="
+        ),
+    )
+    with zipfile.ZipFile(path) as zf:
+        assert b'<x:c r="C2"' in zf.read("xl/worksheets/sheet1.xml")
+    data = read(config, tmp_path, "pdrb")
+    assert data.readable and data.frame.equals(plain.frame)
+    unprefixed = b'<row r="9"><c r="C9"><v>1</v></c></row></x:sheetData>'  # a cell without the sheet's prefix
+    rewrite_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</x:sheetData>", unprefixed))
+    assert (
+        "ada sel tanpa alamat yang dapat dibaca"
+        in only(read(config, tmp_path, "pdrb"), "workbook-unreadable").message
+    )
+
+
 def test_a_cell_without_an_address_is_refused_with_what_to_do(config, tmp_path):
     path = write_book(tmp_path / "2024" / "pdrb.xlsx", {"PDRB ADHK": PDRB})
     rewrite_part(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'<c r="C3"', b"<c", 1))
     finding = only(read(config, tmp_path, "pdrb"), "workbook-unreadable")
     assert finding.message == (
-        "ada sel tanpa alamat di sheet ini (file dibuat program lain); buka dan simpan ulang di Excel"
+        "ada sel tanpa alamat yang dapat dibaca di sheet ini (file dibuat program lain); buka dan simpan ulang di Excel"
     )
 
 

@@ -177,7 +177,8 @@ def _xlsx(at: At, book: Book, sheet_name: str, bound: SheetScan | None) -> Prepa
     if scan.irregular:
         raise Refused(
             "workbook-unreadable",
-            "ada sel tanpa alamat di sheet ini (file dibuat program lain); buka dan simpan ulang di Excel",
+            "ada sel tanpa alamat yang dapat dibaca di sheet ini (file dibuat program lain); "
+            "buka dan simpan ulang di Excel",
         )
     if scan.bound_cells > limits.max_cells:
         rows, cols = exact_cells(package, member)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,20 +41,25 @@ class SheetScan:
     max_col: int = 0  # 1-based upper bound of the columns
     errors: dict[str, str] = field(default_factory=dict)  # "G17" -> "#VALUE!"
     no_cache: list[str] = field(default_factory=list)  # formula cells without a stored value
-    irregular: bool = False  # cells without their own address: the bound cannot be trusted
+    irregular: bool = False  # cells without an address the searches read: the bound cannot be trusted
 
     @property
     def bound_cells(self) -> int:
         return self.max_row * self.max_col
 
 
-def _pieces(package: Package, member: str) -> Iterator[bytes]:
-    """The part inflated in chunks cut before a row (or a tag), so that no cell is split between two."""
+def _pieces(package: Package, member: str, prefixed: threading.Event | None = None) -> Iterator[bytes]:
+    """The part inflated in chunks cut before a row (or a tag), so that no cell is split between two.
+
+    ``prefixed`` is set (before the chunk that holds it is given) once the XML holds ":c", as a tag with a
+    namespace prefix does ("<x:c"): looked for on the inflating thread, where it costs the search nothing.
+    """
     limits = package.limits
     tail = b""
     pending: list[bytes] = []
     size = 0
-    for piece in read_ahead(inflate(package, member, limits.max_sheet_bytes)):
+    inflated = inflate(package, member, limits.max_sheet_bytes)
+    for piece in read_ahead(_marked(inflated, prefixed) if prefixed is not None else inflated):
         pending.append(piece)
         size += len(piece)
         if size < limits.chunk:
@@ -76,6 +82,22 @@ def _pieces(package: Package, member: str) -> Iterator[bytes]:
         yield data
 
 
+def _marked(pieces: Iterator[bytes], prefixed: threading.Event) -> Iterator[bytes]:
+    """``pieces`` as they are, ``prefixed`` set at the first ":c" among them (":" is rare; memchr finds it)."""
+    last = b""
+    for piece in pieces:
+        if piece and not prefixed.is_set():
+            if last == b":" and piece[:1] == b"c":  # ":c" across two pieces
+                prefixed.set()
+            at = piece.find(b":")
+            while at >= 0 and not prefixed.is_set():
+                if piece[at + 1 : at + 2] == b"c":
+                    prefixed.set()
+                at = piece.find(b":", at + 1)
+            last = piece[-1:]
+        yield piece
+
+
 def _refuse_text_run(data: bytes, member: str, limits: Limits) -> None:
     if len(data) > limits.max_text_run:
         raise Refused(
@@ -89,6 +111,8 @@ def _refuse_text_run(data: bytes, member: str, limits: Limits) -> None:
 class _Patterns:
     """The searches for one sheet, whose tags may carry a namespace prefix ("x:c")."""
 
+    prefix: bytes  # the root's namespace prefix (b"" or b"x:"), which every cell tag must share
+    foreign: re.Pattern[bytes]  # a cell tag with another prefix, or none where the root has one
     far: re.Pattern[bytes]  # either of the next two, in one search
     anomaly: re.Pattern[bytes]  # a cell past column Z, or at row 1,000,000 or later
     ref: re.Pattern[bytes]
@@ -105,7 +129,10 @@ class _Patterns:
         empty_value = rb"(?:<" + p + rb"v\s*/>|<" + p + rb"v>\s*</" + p + rb"v>)?"
         formula = rb"(?:<" + p + rb"f\b[^>]*/>|<" + p + rb"f\b[^>]*>[^<]*</" + p + rb"f>)"
         cell = rb"<" + p + rb"c(?=[\s>/])"
+        foreign = rb"<(?!" + p + rb"c[\s>/])(?:\w+:)?c[\s>/]" if prefix else rb"<\w+:c[\s>/]"
         return cls(  # letters in either case: the reader reads r="xfd1048576" as XFD1048576
+            prefix=prefix,
+            foreign=re.compile(foreign),
             far=re.compile(rb"<" + p + rb'c(?: r="[A-Za-z](?:[A-Za-z]|\d{7})|(?! r=")[\s>/])'),
             anomaly=re.compile(rb"<" + p + rb'c r="[A-Za-z](?:[A-Za-z]|\d{7})'),
             ref=re.compile(rb"<" + p + rb'c r="([A-Za-z]+)(\d+)"'),
@@ -138,8 +165,13 @@ def scan_sheet(package: Package, member: str, *, bound: bool = True, cells: bool
     scan = SheetScan()
     rx: _Patterns | None = None
     narrow = False
-    for data in _pieces(package, member):
+    prefixed = (
+        threading.Event()
+    )  # the reader reads a cell whatever its tag's prefix; the searches need the root's
+    for data in _pieces(package, member, prefixed if bound else None):
         rx = rx or _patterns(data, member)
+        if bound and (rx.prefix or prefixed.is_set()) and rx.foreign.search(data):
+            scan.irregular = True
         if bound:
             hit = rx.far.search(data)
             if hit and rx.irregular.search(data, hit.start()):  # some address not first, or none
