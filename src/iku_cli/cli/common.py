@@ -235,7 +235,9 @@ def data_dir_of(path: Path) -> Path:
 
 
 def checked_year(year: int) -> int:
-    if not 1900 <= year <= 2200:
+    from iku_cli.config.model import plausible_year
+
+    if not plausible_year(year):
         raise UsageError(f"--year {year}: give the full year, e.g. 2024")
     return year
 

@@ -98,6 +98,11 @@ def tw_label(triwulan: int) -> str:
     return f"TW {ROMAN[triwulan - 1]}"
 
 
+def plausible_year(year: int) -> bool:
+    """A year as a Renstra or a data folder names one (2024), not a slip (24, 0)."""
+    return 1900 <= year <= 2200
+
+
 def target_value(value: Any) -> Target:
     """A number, or a range [low, high], as a target; anything else is a mistake worth a clear message."""
     if is_number(value):
@@ -220,7 +225,7 @@ class Indikator(Block):
     @classmethod
     def _years(cls, targets: dict[int, Any]) -> dict[int, Any]:
         for year in targets:
-            if not 1900 <= year <= 2200:
+            if not plausible_year(year):
                 raise ValueError(
                     f"{year} is not a year; targets are written {{2024: 9.5, 2025: 10.0}}, with a dot for "
                     "decimals (a decimal comma, 8,5, makes YAML read a year 5)"

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from iku_cli.calc.occupied import cell_text, filled_sheets
+from iku_cli.calc.occupied import filled_sheets
 from iku_cli.config import NUMERIC_TYPES, Column, Config
 from iku_cli.output import xlsx_style as S
 from iku_cli.output.atomic import write_atomic
@@ -94,7 +94,7 @@ def write_templates(
         declared = [source for source in config.spec.sources.values() if source.workbook == workbook]
         names = {source.sheet for source in declared}
         own = {  # the guide and the lists a template writes, with their texts: only those may be replaced
-            ws.title: {cell_text(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None}
+            ws.title: [v for row in ws.iter_rows(values_only=True) for v in row if v is not None]
             for ws in built[workbook].worksheets
             if ws.title not in names
         }

@@ -79,7 +79,8 @@ def typed(cells: ColumnCells, column: Column, factor: float) -> tuple[np.ndarray
     return typed_text(cells.raw, cells.blank, cells.types, cells.stripped), []
 
 
-def _as_text(value: object) -> str:
+def as_text(value: object) -> str:
+    """A cell as text: a whole number stored as a number reads as its digits ("1234", not "1234.0")."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -100,7 +101,7 @@ def typed_text(
         is_str = of_type(types[present], str)
         text = np.empty(present.size, dtype=object)
         text[is_str] = values[is_str]
-        text[~is_str] = [_as_text(v) for v in values[~is_str]]
+        text[~is_str] = [as_text(v) for v in values[~is_str]]
         out[present] = text
     return out
 

@@ -165,9 +165,8 @@ def scan_sheet(package: Package, member: str, *, bound: bool = True, cells: bool
     scan = SheetScan()
     rx: _Patterns | None = None
     narrow = False
-    prefixed = (
-        threading.Event()
-    )  # the reader reads a cell whatever its tag's prefix; the searches need the root's
+    # the reader reads a cell whatever its tag's prefix; the searches need the root's
+    prefixed = threading.Event()
     for data in _pieces(package, member, prefixed if bound else None):
         rx = rx or _patterns(data, member)
         if bound and (rx.prefix or prefixed.is_set()) and rx.foreign.search(data):
